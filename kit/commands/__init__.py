@@ -1,0 +1,1 @@
+"""One module per ``python -m kit`` command: ``register(subparsers)`` adds it."""

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Run every test of the kit: pytest for the package, nbval for every notebook,
+and the real-browser tests (JupyterLab in headless Chromium, driven by Playwright).
+
+Usage: ``python3 scripts/test.py [extra pytest arguments]``.
+
+It first sets the kit up in ``.venv/`` (with the test extras), and installs Debian's
+Chromium when it is missing and we may (root with apt-get). With ``CI=true`` a missing
+browser fails the browser tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import start  # noqa: E402  (the sibling setup script)
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Debian packages the tests need: the browser and fonts with Vietnamese glyphs.
+SYSTEM_PACKAGES = ("chromium", "fonts-dejavu-core", "fonts-liberation")
+NOTEBOOK_DIRS = ("notebooks", "exercises", "solutions")
+
+
+def main(argv: list[str]) -> int:
+    start.main(["--no-start", "--extras", "test"])
+    if not CHROMIUM.exists():
+        start.apt_install(*SYSTEM_PACKAGES)
+    if not CHROMIUM.exists():
+        start.say("Không tìm thấy /usr/bin/chromium: các bài kiểm thử trên trình duyệt sẽ "
+                  + ("THẤT BẠI (CI)." if os.environ.get("CI") == "true" else "bị bỏ qua."))
+    env = dict(os.environ, PYTHONUTF8="1")
+    if env.get("CI") == "true":
+        env["KIT_REQUIRE_BROWSER"] = "1"
+    cmd = [
+        str(start.venv_python()), "-m", "pytest",
+        "tests", *NOTEBOOK_DIRS, "--nbval-lax", "-p", "no:cacheprovider", *argv,
+    ]
+    start.say("Chạy kiểm thử: " + " ".join(cmd[2:]))
+    return subprocess.call(cmd, cwd=start.ROOT, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
