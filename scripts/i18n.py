@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/i18n.py          # extract kit/locale/kit.pot, merge into vi/kit.po
     .venv/bin/python scripts/i18n.py --check  # exit 1 when a message lacks a Vietnamese translation
+    .venv/bin/python scripts/i18n.py --fill F.json  # also take translations {msgid: Vietnamese} from F.json
 
 kit.pot is the English catalogue (msgids are English); vi/LC_MESSAGES/kit.po holds the
 Vietnamese that trainees read. Translators can open either in Poedit or Weblate.
@@ -74,6 +75,16 @@ def main(argv: list[str]) -> int:
     POT.parent.mkdir(parents=True, exist_ok=True)
     POT.write_bytes(_po_bytes(template))
     vi.update(template, no_fuzzy_matching=True)
+    if "--fill" in argv:
+        import json
+
+        for msgid, text in json.loads(Path(argv[argv.index("--fill") + 1]).read_text(encoding="utf-8")).items():
+            msg = vi.get(msgid)
+            if msg is None:
+                print(f"  not in the code (skipped): {msgid!r}")
+                continue
+            msg.string = unicodedata.normalize("NFC", text)
+            msg.flags.discard("fuzzy")
     VI.parent.mkdir(parents=True, exist_ok=True)
     VI.write_bytes(_po_bytes(vi))
     missing = problems(template, vi)

@@ -104,6 +104,8 @@ def start_lab() -> None:
     say("Dừng JupyterLab: nhấn Ctrl+C hai lần trong cửa sổ này.")
     os.chdir(ROOT)
     args = [str(py), "-m", "jupyter", "lab", WELCOME, f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")  # containers and servers often run as root
     if os.name == "nt":
         sys.exit(subprocess.call(args))
     os.execv(str(py), args)

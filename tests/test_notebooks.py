@@ -28,4 +28,7 @@ def test_notebook_is_clean_and_hides_code(path):
             assert "remove-input" in cell.metadata.get("tags", []), cell.source
             assert not cell.get("outputs"), "commit notebooks without outputs"
             lines = [ln for ln in cell.source.splitlines() if ln.strip()]
-            assert len(lines) <= 2, "a code cell is one call into kit (plus its import)"
+            # JupyterLab shows a hidden cell's first line: make it a Vietnamese comment, not code.
+            assert lines and lines[0].startswith("# "), cell.source
+            code = [ln for ln in lines if not ln.startswith("#")]
+            assert len(code) <= 2, "a code cell is one call into kit (plus its import)"

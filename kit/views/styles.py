@@ -14,6 +14,7 @@ CSS = """
 .kit-ok{color:#1d7a46}
 .kit-warn{color:#a05a00}
 .kit-error{color:#b42318;font-weight:600}
+.kit-input textarea{font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif!important;font-size:15px!important;line-height:1.5!important}
 .kit-muted{color:#6b7785;font-size:12px}
 </style>
 """

@@ -9,6 +9,7 @@ import ipywidgets as W
 from ..i18n import _, t
 from ..storage import Draft
 from ..views.html import esc
+from ..views.styles import CSS
 from ..views.text_summary import text_summary_html
 from .base import Debouncer, error_html, guarded
 
@@ -46,7 +47,7 @@ class TextCleaner(W.VBox):
         self.sample_button.on_click(guard(lambda _b: self._load_sample()))
         self.clear_button.on_click(guard(lambda _b: self._clear()))
         super().__init__([
-            W.HTML("<b>" + esc(_("Your text")) + "</b>"),
+            W.HTML(CSS + "<b>" + esc(_("Your text")) + "</b>"),
             self.textarea,
             W.HBox([self.run_button, self.sample_button, self.clear_button]),
             self.status,

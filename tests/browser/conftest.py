@@ -65,7 +65,8 @@ class LabServer:
             [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={self.port}",
              "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
              f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={root.parent / 'workspaces'}",
-             "--LabApp.news_url=", "--ServerApp.open_browser=False"],
+             "--LabApp.news_url=", "--ServerApp.open_browser=False", "--allow-root",
+             "--LabApp.extension_manager=readonly"],
             stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=root,
         )
         self._wait_ready()

@@ -16,7 +16,7 @@ WELCOME = "notebooks/00_chao_mung.ipynb"
 def test_welcome_page_cleans_pasted_text(page, lab, artifacts):
     open_notebook(page, lab, WELCOME)
     restart_and_run_all(page)
-    page.wait_for_selector("text=Bộ công cụ đã sẵn sàng")
+    page.locator(".kit-box .kit-ok", has_text="sẵn sàng").wait_for()
     box = page.locator(".kit-text-cleaner textarea")
     box.wait_for()
     # No code is shown to the trainee: every code cell's input is hidden.

@@ -1,0 +1,61 @@
+"""The rubrics measured on the corpus (tests/corpus): good drafts score high, weak ones
+low, and each broken copy loses points on exactly the criterion that was broken."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.scoring import score
+from tests import corpus_tools as ct
+
+
+def _score(path):
+    genre = path.relative_to(ct.CORPUS).parts[0]
+    return score(path.read_text(encoding="utf-8"), genre)
+
+
+GOOD = [p for g in ct.GENRES for h in (False, True) for p in ct.goods(g, h)]
+WEAK = [p for g in ct.GENRES for h in (False, True) for p in ct.weaks(g, h)]
+BROKEN = [b for g in ct.GENRES for h in (False, True) for b in ct.brokens(g, h)]
+
+
+def _id(p):
+    return str(p.relative_to(ct.CORPUS))
+
+
+def test_corpus_is_complete():
+    for genre in ct.GENRES:
+        assert len(ct.goods(genre)) >= 8
+        assert len(ct.weaks(genre)) >= 4
+        broken = ct.brokens(genre)
+        assert {b.good for b in broken} == set(ct.goods(genre)), "every good draft has broken copies"
+
+
+@pytest.mark.parametrize("path", GOOD, ids=_id)
+def test_good_drafts_score_at_least_80(path):
+    rep = _score(path)
+    weak_points = [(c.id, c.score, c.max, c.message) for c in rep.criteria if c.score < c.max]
+    assert rep.total >= 80, weak_points
+
+
+@pytest.mark.parametrize("path", WEAK, ids=_id)
+def test_weak_drafts_score_at_most_50(path):
+    assert _score(path).total <= 50
+
+
+@pytest.mark.parametrize("broken", BROKEN, ids=lambda b: _id(b.path))
+def test_broken_copy_drops_on_its_criterion(broken):
+    good, bad = _score(broken.good), _score(broken.path)
+    assert bad.total < good.total
+    gf, bf = ct.fractions(good), ct.fractions(bad)
+    drops = {k: gf[k] - bf[k] for k in gf}
+    assert drops[broken.criterion] > 0, f"{broken.criterion} did not drop"
+    assert max(drops, key=drops.get) == broken.criterion, drops
+
+
+@pytest.mark.parametrize("genre", ct.GENRES)
+def test_precision_first(genre):
+    """On the tuning set every criterion's precision is high: false alarms cost trust."""
+    stats = ct.precision_recall(genre, score, heldout=False)
+    low = {cid: round(s["precision"], 2) for cid, s in stats.items() if s["precision"] < 0.9}
+    assert not low, low
