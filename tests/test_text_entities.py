@@ -83,11 +83,15 @@ class TestFindAcronyms:
     def test_not_acronym_uses(self, text):
         assert shorts(text) == []
 
-    def test_letterhead_uses_are_flagged_as_caps_line(self):
-        text = "UBND TỈNH QUẢNG NGÃI\nTRƯỜNG THPT DTNT TỈNH\nUBND tỉnh chỉ đạo."
+    def test_letterhead_and_headline_uses_are_flagged(self):
+        text = (
+            "UBND TỈNH QUẢNG NGÃI\nTRƯỜNG THPT DTNT TỈNH\n"
+            "Sở GD&ĐT tổ chức hội nghị tập huấn truyền thông\n"
+            "UBND tỉnh chỉ đạo các đơn vị thực hiện.\n- Bộ GDĐT;"
+        )
         uses = find_acronyms(text)
-        assert [(u.short, u.caps_line) for u in uses] == [
-            ("UBND", True), ("THPT", True), ("DTNT", True), ("UBND", False)
+        assert [(u.short, u.in_heading) for u in uses] == [
+            ("UBND", True), ("THPT", True), ("DTNT", True), ("GD&ĐT", True), ("UBND", False), ("GDĐT", False)
         ]
 
     def test_caps_word_next_to_caps_word_is_a_word(self):
@@ -218,6 +222,14 @@ class TestUndefinedAcronyms:
         text = "UBND tỉnh và Sở GD&ĐT."
         assert undefined(text, known={"GD&ĐT"}) == ["UBND"]
         assert undefined(text, known=set()) == ["UBND", "GD&ĐT"]
+
+    def test_headline_use_before_the_lead_definition(self):
+        text = (
+            "Sở GD&ĐT tổ chức tập huấn truyền thông cho cán bộ văn phòng\n"
+            "Sáng 3/6/2026, Sở Giáo dục và Đào tạo (GD&ĐT) tỉnh Quảng Ngãi tổ chức tập huấn."
+        )
+        assert undefined(text) == []
+        assert undefined("Sở GD&ĐT tổ chức tập huấn\nSở GD&ĐT cho biết sẽ tổ chức.") == ["GD&ĐT"]
 
     def test_letterhead_and_symbols_are_ignored(self):
         text = (

@@ -252,6 +252,25 @@ def test_mixed_paste_is_fixed_where_garbled_only():
     assert lines[1] == lines[4] == "Thực hiện Công văn số 615/BGDĐT ngày 20 tháng 8 năm 2026 của Bộ Giáo dục"
 
 
+def test_long_french_paragraph_next_to_a_garbled_one():
+    french = " ".join(["L'Université de Montréal a été fondée en 1878; elle compte treize facultés."] * 4)
+    garbled = "Së Gi¸o dôc vµ §µo t¹o th«ng b¸o: n¨m häc míi b¾t ®Çu tõ ngµy 5/9/2026."
+    out, scheme, _count = fix_pasted("\n".join([french, garbled, french]))
+    assert scheme == "tcvn3"
+    assert out.split("\n") == [french, "Sở Giáo dục và Đào tạo thông báo: năm học mới bắt đầu từ ngày 5/9/2026.", french]
+
+
+def test_lucky_words_in_a_western_document_are_not_converted():
+    # Each line alone might pass ("më" → "mở"), the document as a whole does not.
+    doc = "\n".join([
+        "Gabim gjatë krijimit të pamjes së parë së printimit",
+        "X më i madh",
+        "Njoftime të informacioneve dhe pronësisë së kondicionit të daljes",
+        "Kan ikke gå over sidste fil",
+    ])
+    assert fix_pasted(doc) == (doc, None, 0)
+
+
 def test_unicode_letter_in_the_run_means_unicode():
     # One Vietnamese-only letter on the line: it is Unicode, even if other words look garbled.
     line = "Trường häc vµ Së"

@@ -36,7 +36,7 @@ FRAGMENTS = [
     "II.", "(1)", "“", "”", "” – ông A cho biết.", "«", "»", "...", "…", "./.", "?", "!", ".", ";",
     ":", ",", "21.340", "4,6%", "3/6/2026", "8h30", "01.3.2022", "https://moet.gov.vn/tin-tuc",
     "www.x.vn", "vanphong@gddt.quangngai.gov.vn", "KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "Số: 182/KH-SGDĐT",
-    "học sinh", "kịp thời.Sở", "\n", "\n\n", "  ", "\t", "(", ")", "em", "(15 tuổi)",
+    "học sinh", "kịp thời.Sở", "\n", "\n\n", "\r\n", "  ", "\t", "(", ")", "em", "(15 tuổi)", "A. MỤC TIÊU",
 ]
 
 random_text = st.one_of(

@@ -266,6 +266,15 @@ class TestParagraphs:
         assert doc.paragraphs[0].text == text
         assert [s.text for s in doc.sentences] == [text]
 
+    def test_several_wrapped_lines(self):
+        text = (
+            "Thực hiện Kế hoạch số 68/KH-BGDĐT của Bộ giáo dục\nvà Đào tạo ban hành Kế hoạch truyền thông về\n"
+            "giáo dục và đào tạo năm 2022, cụ thể như sau:\n1. Mục đích"
+        )
+        doc = analyse(text)
+        assert [p.kind for p in doc.paragraphs] == ["body", "heading"]
+        assert doc.paragraphs[0].text.count("\n") == 2
+
     @pytest.mark.parametrize(
         "text",
         [

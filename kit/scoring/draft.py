@@ -15,9 +15,11 @@ from .fold import fold
 # Lines that open an official document rather than say anything: the issuing body, the
 # national motto, document type words. They are not the headline or the lead.
 _HEADER_LINE = re.compile(
-    r"^(?:ubnd|ủy ban|uỷ ban|bộ |sở |phòng |trường |cộng hòa|cộng hoà|độc lập|số[: ]|"
-    r"thông cáo báo chí|thông tin báo chí|thông cáo|tin báo chí|kế hoạch$|-{2,}|_{2,})",
+    r"^(?:cộng hòa|độc lập|số\s*:|thông cáo báo chí$|thông tin báo chí$|tin báo chí$|kế hoạch$|-{2,}|_{2,})",
 )
+# Issuing bodies are header lines only when written in capitals ("SỞ GIÁO DỤC VÀ ĐÀO TẠO"):
+# a sentence-case "Sở GD&ĐT trao 500 suất học bổng" is a headline.
+_BODY_LINE = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|bộ|sở|phòng|trường|ban|trung tâm)\b")
 _DATELINE = re.compile(r"^[^\n]{0,60}?,\s*ngày\s+\d{1,2}\s*(?:tháng|/)\s*\d{1,2}", re.I)
 
 
@@ -70,7 +72,11 @@ class Draft:
 
     def is_header_line(self, para) -> bool:
         folded = self.folded[para.start:para.end].strip()
-        return bool(_HEADER_LINE.match(folded)) or bool(_DATELINE.match(para.text) and len(para.text) < 80)
+        if _HEADER_LINE.match(folded):
+            return True
+        if _BODY_LINE.match(folded) and not any(c.islower() for c in para.text):
+            return True
+        return bool(_DATELINE.match(para.text) and len(para.text) < 80)
 
     @cached_property
     def content_paragraphs(self):

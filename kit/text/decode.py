@@ -16,9 +16,19 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from .legacy import _BASE_256, TCVN3, VIQR, VNI, _from_viqr, decode_tcvn3, decode_vni, fix_pasted, looks_like_viqr
+from .legacy import (
+    _BASE_256,
+    TCVN3,
+    VIQR,
+    VNI,
+    _from_viqr,
+    decode_tcvn3,
+    decode_vni,
+    fix_pasted,
+    guess_bytes_scheme,
+    looks_like_viqr,
+)
 from .types import Cleaned, Note, TextError
-from .vnsyllable import syllable_class
 
 __all__ = ["clean_text", "decode_bytes", "read_file", "MAX_FILE_BYTES"]
 
@@ -95,15 +105,10 @@ def _clean(text: str, *, encoding: str | None = None, legacy: str | None = None,
         notes.append(Note("controls_removed", {"count": n}))
     text = text.replace("\u00a0", " ")
     if detect_legacy:
-        fixed, scheme, count = fix_pasted(text)
-        if scheme is not None:
-            text, legacy = fixed, scheme
-            notes.append(Note("legacy_converted", {"scheme": scheme, "count": count}))
-        elif looks_like_viqr(text):
-            fixed, count = _from_viqr(text, True)
-            if count:
-                text, legacy = fixed, VIQR
-                notes.append(Note("legacy_converted", {"scheme": VIQR, "count": count}))
+        text, found, note = _repair_legacy(text)
+        if note is not None:
+            legacy = found
+            notes.append(note)
     text, n = _to_nfc(text)
     if n:
         notes.append(Note("nfc_composed", {"count": n}))
@@ -114,6 +119,21 @@ def _clean(text: str, *, encoding: str | None = None, legacy: str | None = None,
     if not text.strip():
         notes.append(Note("empty"))
     return Cleaned(text=text, encoding=encoding, legacy=legacy, notes=tuple(notes))
+
+
+def _repair_legacy(text: str) -> tuple[str, str | None, Note | None]:
+    """fix_pasted, else VIQR when clearly VIQR. A heuristic: should it ever fail, the text
+    is better left as the user gave it than not cleaned at all."""
+    try:
+        fixed, scheme, count = fix_pasted(text)
+        if scheme is None and looks_like_viqr(text):
+            fixed, count = _from_viqr(text, True)
+            scheme = VIQR if count else None
+    except Exception:  # pragma: no cover - defensive: clean_text never raises
+        return text, None, None
+    if scheme is None:
+        return text, None, None
+    return fixed, scheme, Note("legacy_converted", {"scheme": scheme, "count": count})
 
 
 def clean_text(text: str) -> Cleaned:
@@ -173,64 +193,23 @@ def _replaced(text: str, data_had: int = 0) -> int:
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
-def _evidence(text: str, western: bool = False) -> tuple[int, int, int, int]:
-    """(score, words, valid, common) over the words with non-ASCII letters.
-
-    ``western``: the cp1252 reading, where a capital after a small letter ("lÒ") is a sign
-    of legacy bytes, not of a word.
-    """
-    score = n = valid = common = 0
-    for m in _LETTERS_RE.finditer(text):
-        w = m.group()
-        if w.isascii() or len(w) < 2 or (m.start() and text[m.start() - 1] == "%"):
-            continue  # one letter alone ("×" read as ì) proves nothing, nor "%s«" (printf)
-        n += 1
-        if western and any(a.islower() and b.isupper() for a, b in zip(w, w[1:])):
-            score -= 1
-            continue
-        c = syllable_class(w)
-        if c:
-            valid += 1
-            common += c == 2
-            score += c
-        else:
-            score -= 1
-    return score, n, valid, common
-
-
 def _single_byte(data: bytes) -> tuple[str, str, str | None, list[Note]]:
-    """Bytes that are not UTF-8: cp1258, TCVN3 or VNI (by plausibility), else cp1252/Latin-1.
+    """Bytes that are not UTF-8: cp1258, TCVN3 or VNI when clearly so, else cp1252/Latin-1.
 
     Returns (text, encoding, legacy scheme, notes).
     """
-    sample = data[:_SAMPLE]
-    candidates = []
-    try:
-        candidates.append(("cp1258", unicodedata.normalize("NFC", sample.decode("cp1258"))))
-    except UnicodeDecodeError:
-        pass
-    candidates.append((TCVN3, decode_tcvn3(sample)))
-    candidates.append((VNI, decode_vni(sample)))
-    western = _evidence(codecs.charmap_decode(sample, "strict", _BASE_256)[0], western=True)
-    best = None
-    for name, text in candidates:
-        score, n, valid, _common = _evidence(text)
-        # A file that is not UTF-8 is most likely legacy Vietnamese: no frequency test here.
-        if score >= 1 and valid >= 0.6 * n and score > western[0]:
-            if best is None or score > best[0]:
-                best = (score, name)
-    if best is not None:
-        name = best[1]
-        if name == "cp1258":
-            text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-            notes = [Note("cp1258")]
-            bad = _replaced(text)
-            if bad:
-                notes.append(Note("undecodable", {"count": bad}))
-            return text, "cp1258", None, notes
-        text = decode_tcvn3(data, restore_case=True) if name == TCVN3 else decode_vni(data)
+    scheme = guess_bytes_scheme(data)
+    if scheme == "cp1258":
+        text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+        notes = [Note("cp1258")]
+        bad = _replaced(text)
+        if bad:
+            notes.append(Note("undecodable", {"count": bad}))
+        return text, "cp1258", None, notes
+    if scheme in (TCVN3, VNI):
+        text = decode_tcvn3(data, restore_case=True) if scheme == TCVN3 else decode_vni(data)
         words = sum(1 for m in _LETTERS_RE.finditer(text) if not m.group().isascii())
-        return text, name, name, [Note("legacy_converted", {"scheme": name, "count": words})]
+        return text, scheme, scheme, [Note("legacy_converted", {"scheme": scheme, "count": words})]
     text = codecs.charmap_decode(data, "strict", _BASE_256)[0]
     encoding = "cp1252" if any(0x80 <= b < 0xA0 for b in set(data)) else "latin-1"
     return text, encoding, None, [Note("latin1", {"encoding": encoding})]

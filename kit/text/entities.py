@@ -21,9 +21,12 @@ capital letters and no more small letters than capitals (``UBND``, ``THPT``,
   "29-NQ/TW", "QĐ-TTg"), e-mails and web addresses;
 * the filing line of "Nơi nhận" ("- Lưu: VT, VP.").
 
-Acronyms on a line without any small letter (a letterhead such as "UBND TỈNH
-QUẢNG NGÃI" or a capitalised headline) are returned with ``caps_line=True``;
-they neither count as a first use nor as a definition.
+Acronyms in a heading line are returned with ``in_heading=True``: a line
+without any small letter (a letterhead such as "UBND TỈNH QUẢNG NGÃI", a
+headline in capitals), or a short title-like line (at most 20 words, not
+ending with ``. ! ? … ; : ,``) such as the headline "Sở GD&ĐT tổ chức hội nghị
+tập huấn truyền thông" or a section title. A headline cannot hold a
+definition, so these uses never count as the first use of an acronym.
 
 A word glued to an acronym by a typing slip is cut off ("GD&ĐTVăn phòng"
 gives ``GD&ĐT``).
@@ -110,12 +113,12 @@ __all__ = [
 
 @dataclass(frozen=True)
 class AcronymUse:
-    """One use of an acronym; ``caps_line`` is True on a line without small letters."""
+    """One use of an acronym; ``in_heading`` is True on a letterhead, headline or title line."""
 
     short: str
     start: int
     end: int
-    caps_line: bool = False
+    in_heading: bool = False
 
     @property
     def key(self) -> str:
@@ -330,6 +333,9 @@ def _is_caps_word(text: str, s: int, e: int) -> bool:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_TITLE_WORDS = 20
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_END = ".!?…;:,"
 _NEAR = 3  # characters of spaces/punctuation allowed between neighbouring words
 
 
@@ -354,13 +360,18 @@ def _neighbour_caps_word(text: str, s: int, e: int) -> bool:
     return False
 
 
+_TOP_LINES = 6  # letterhead, document type, headline, dateline: the lines a title may take
+_SECTION_TITLE_RE = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
+
+
 class _Lines:
-    """Which line an offset is on, and whether that line has no small letter."""
+    """Which line an offset is on, and whether that line is a heading (see the module docstring)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(text)]
         self.cache: dict[int, bool] = {}
+        self.top: set[int] | None = None
 
     def index(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -369,17 +380,36 @@ class _Lines:
         end = self.starts[idx + 1] - 1 if idx + 1 < len(self.starts) else len(self.text)
         return self.starts[idx], end
 
-    def all_caps(self, pos: int) -> bool:
+    def _near_top(self, idx: int) -> bool:
+        """A headline sits among the first lines; a short unpunctuated line further down
+        ("Người liên hệ: bà …, Phó Giám đốc Trung tâm GDNN-GDTX") is not a title."""
+        if self.top is None:
+            self.top = set()
+            for i in range(len(self.starts)):
+                s, e = self.bounds(i)
+                if self.text[s:e].strip():
+                    self.top.add(i)
+                    if len(self.top) >= _TOP_LINES:
+                        break
+        return idx in self.top
+
+    def heading(self, pos: int) -> bool:
         idx = self.index(pos)
         hit = self.cache.get(idx)
         if hit is None:
             s, e = self.bounds(idx)
-            line = self.text[s:e]
-            hit = line.upper() == line and len(_WORD_RE.findall(line)) >= 2
+            line = self.text[s:e].strip()
+            if line.upper() == line and len(_WORD_RE.findall(line[:2000])) >= 2:
+                hit = True  # letterhead or headline in capitals
+            else:
+                words = line[:400].split()
+                hit = (0 < len(words) <= _TITLE_WORDS and line.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END
+                       and (self._near_top(idx) or bool(_SECTION_TITLE_RE.match(line))))
             self.cache[idx] = hit
         return hit
 
 
+# (text, spans) of the last call; holding the text keeps the identity test safe.
 _last_excluded: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
 
@@ -494,7 +524,7 @@ def find_acronyms(text: str) -> list[AcronymUse]:
                 continue  # "QĐ-TTg", "NĐ-CP": a symbol without its number
             if short.upper() in _UNITS and _after_number(text, s):
                 continue
-            out.append(AcronymUse(short, s, e, lines.all_caps(s)))
+            out.append(AcronymUse(short, s, e, lines.heading(s)))
     return out
 
 
@@ -811,17 +841,17 @@ def _skip_back(text: str, i: int) -> int:
     return i
 
 
-def undefined_acronyms(text: str, known: frozenset[str] | set[str] | None = None) -> list[AcronymUse]:
+def undefined_acronyms(text: str, known: frozenset[str] | set[str] = COMMON) -> list[AcronymUse]:
     """First uses of acronyms that are neither known nor defined before (or at) that use.
 
-    ``known`` (default :data:`COMMON`) lists acronyms readers know; compared by
+    ``known`` lists acronyms readers know (see :data:`COMMON`); compared by
     :func:`acronym_key`. A dotted compound (``PGS.TS``, ``TP.HCM``) is known when
-    each of its parts is. Uses on lines in capitals are ignored (letterheads,
-    headlines). One result per acronym, in text order.
+    each of its parts is. Uses in heading lines (``AcronymUse.in_heading``:
+    letterheads, headlines, titles) are ignored. One result per acronym, in text order.
     """
     if not isinstance(text, str) or not text:
         return []
-    known_keys = _COMMON_KEYS if known is None else frozenset(acronym_key(k) for k in known)
+    known_keys = _COMMON_KEYS if known is COMMON else frozenset(acronym_key(k) for k in known or ())
     first_def: dict[str, int] = {}
     for d in find_definitions(text):
         for m in _ACRONYM_RE.finditer(d.short):
@@ -833,7 +863,7 @@ def undefined_acronyms(text: str, known: frozenset[str] | set[str] | None = None
     seen: set[str] = set()
     out: list[AcronymUse] = []
     for use in find_acronyms(text):
-        if use.caps_line:
+        if use.in_heading:
             continue
         key = use.key
         if key in seen:

@@ -18,11 +18,11 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
-from itertools import accumulate
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from .vnsyllable import VIETNAMESE_LETTERS, VIETNAMESE_ONLY_LETTERS, is_vietnamese_syllable, syllable_class
 
@@ -38,11 +38,13 @@ __all__ = [
     "convert_run",
     "font_scheme",
     "detect_scheme",
+    "guess_bytes_scheme",
 ]
 
 TCVN3 = "tcvn3"
 VNI = "vni"
 VIQR = "viqr"
+CP1258 = "cp1258"  # a code page, not a font encoding: only ever guessed for raw files
 
 # Byte -> character as Windows shows a legacy byte: cp1252, Latin-1 where cp1252 has a hole.
 _BASE_256 = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
@@ -131,7 +133,12 @@ def decode_tcvn3(data: bytes, *, restore_case: bool = False) -> str:
     t = _tables()
     text = codecs.charmap_decode(bytes(data), "strict", t.tcvn3_table)[0]
     if restore_case:
-        text = _restore_case(codecs.charmap_decode(bytes(data), "strict", _BASE_256)[0], text)
+        source = codecs.charmap_decode(bytes(data), "strict", _BASE_256)[0].split("\n")
+        lines = text.split("\n")
+        for i, line in enumerate(source):
+            if _CAPITAL_WORD_RE.search(line):  # only lines with a capital word can need it
+                lines[i] = _restore_case(line, lines[i])
+        text = "\n".join(lines)
     return text
 
 
@@ -213,7 +220,16 @@ def _vni_word(word: str) -> str | None:
     return "".join(out)
 
 
-_WORD_DECODERS = {TCVN3: _tcvn3_word, VNI: _vni_word}
+@lru_cache(maxsize=65536)
+def _cp1258_word(word: str) -> str | None:
+    """Windows-1258 (for raw files only: its tones are combining bytes after the vowel)."""
+    try:
+        return unicodedata.normalize("NFC", word.encode("latin-1").decode("cp1258"))
+    except UnicodeError:
+        return None
+
+
+_WORD_DECODERS = {TCVN3: _tcvn3_word, VNI: _vni_word, CP1258: _cp1258_word}
 
 
 def _foreign_char(word: str) -> bool:
@@ -231,13 +247,12 @@ class _Verdict(NamedTuple):
     neg: bool  # the conversion is no Vietnamese syllable (or impossible)
     strong: bool  # a gain from a word that is no syllable as it stands ("Gi¸o")
     common: bool  # the conversion is a frequent syllable
-    paired: bool  # VNI: a letter + mark pair was read ("aø") or ñ = đ
+    paired: bool  # VNI, cp1258: a pair was read ("aø"), or đ, or the word was no syllable
     gain: int  # class gain (0 none, 1 syllable, 2 frequent, 3 most frequent)
     case_work: bool  # TCVN3: small-letter codes and no small ASCII letter: capitals may be due
     vector: tuple  # (counted, pos, neg, common, strong, gain, paired): summed per line
 
 
-@lru_cache(maxsize=65536)
 def _judge(word: str, scheme: str) -> _Verdict:
     conv = _WORD_DECODERS[scheme](word)
     s_orig = syllable_class(word)
@@ -257,7 +272,9 @@ def _judge(word: str, scheme: str) -> _Verdict:
     )
     strong = pos and s_orig == 0
     common = pos and s_conv >= 2
-    paired = pos and (len(conv) < len(word) or "đ" in conv or "Đ" in conv)
+    # VNI/cp1258 evidence beyond their one-byte letters, which Latin-1 words also hold
+    # ("Sô", "Só", "não"): a letter + mark pair, đ, or a word that was no syllable before.
+    paired = pos and (len(conv) < len(word) or "đ" in conv or "Đ" in conv or s_orig == 0)
     gain = s_conv - s_orig if pos else 0
     return _Verdict(
         conv, convert, counted, pos, neg, strong, common, paired, gain, case_work,
@@ -283,7 +300,6 @@ class _Stats:
     """Evidence for one scheme over a line or a text."""
 
     __slots__ = ("n", "pos", "neg", "common", "strong", "gain", "paired", "foreign", "converts", "all_convert")
-    _SUMMED = __slots__[:8]
 
     def __init__(self) -> None:
         self.n = self.pos = self.neg = self.common = self.strong = self.gain = self.paired = 0
@@ -292,8 +308,14 @@ class _Stats:
         self.all_convert = False  # every candidate word converts (a whole-line fast path)
 
     def add(self, other: "_Stats") -> None:
-        for k in self._SUMMED:
-            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.n += other.n
+        self.pos += other.pos
+        self.neg += other.neg
+        self.common += other.common
+        self.strong += other.strong
+        self.gain += other.gain
+        self.paired += other.paired
+        self.foreign += other.foreign
 
     def foreign_context(self) -> bool:
         """Gains amid many more words that are not Vietnamese ("zob vèn sab", German with
@@ -311,16 +333,14 @@ class _Stats:
             # frequent syllables, or plenty of words that were no syllable and now are
             and (self.common >= 0.25 * (self.pos + self.neg) or (self.strong >= 5 and self.neg * 5 <= self.strong))
             and (self.strong >= 1 or self.gain >= 2)  # "Sè" → "Số" alone, yes; "giê" → "giờ", no
-            # VNI's one-byte letters (ô = ơ, ó = ĩ) alone are too weak: "Sô", "Só" are Latin-1.
-            and (scheme != VNI or self.paired >= 1)
+            # VNI's one-byte letters (ô = ơ, ó = ĩ) alone are too weak: "Sô", "Só" are Latin-1;
+            # so are cp1258's (ã = ă, õ = ơ): "São", "não".
+            and (scheme == TCVN3 or self.paired >= 1)
             and not self.foreign_context()
         )
 
     def line_gate(self) -> bool:
         return self.pos >= 1 and self.pos > self.neg and not self.foreign_context()
-
-
-_ZERO = (0, 0, 0, 0, 0, 0, 0)
 
 
 def _scan(line: str, scheme: str) -> _Stats:
@@ -339,7 +359,7 @@ def _scan(line: str, scheme: str) -> _Stats:
     return st
 
 
-_VERDICT_CACHE: dict[str, dict[str, _Verdict]] = {TCVN3: {}, VNI: {}}
+_VERDICT_CACHE: dict[str, dict[str, _Verdict]] = {TCVN3: {}, VNI: {}, CP1258: {}}
 
 
 @lru_cache(maxsize=1)
@@ -393,7 +413,31 @@ def _convert_line(line: str, scheme: str, st: _Stats) -> tuple[str, int]:
 _SAMPLE_WORDS = 3000
 
 
-def _analyse(text: str) -> tuple[str | None, dict[int, _Stats], list[str]]:
+class _Tally:
+    """Evidence for one scheme over a text: all candidate lines, and those that look garbled."""
+
+    __slots__ = ("all", "garbled", "clear_lines", "lines")
+
+    def __init__(self) -> None:
+        self.all, self.garbled, self.lines = _Stats(), _Stats(), {}
+        self.clear_lines = 0  # lines garbled beyond doubt: 5+ gains, next to nothing against
+
+    def add(self, i: int, st: _Stats) -> None:
+        self.lines[i] = st
+        self.all.add(st)
+        if st.line_gate():
+            self.garbled.add(st)
+            self.clear_lines += st.pos >= 5 and (st.neg + st.foreign) * 4 <= st.pos
+
+    def passes(self, scheme: str) -> bool:
+        # The garbled-looking lines must convince on their own, and outweigh what the other
+        # lines say against the scheme, unless one of them is garbled beyond doubt (a long
+        # French paragraph next to a garbled one is fine; one lucky line in a French
+        # document is not).
+        return self.garbled.text_gate(scheme) and (self.all.neg <= self.garbled.pos or self.clear_lines >= 1)
+
+
+def _analyse(text: str, schemes: tuple[str, ...] = (TCVN3, VNI)) -> tuple[str | None, dict[int, _Stats], list[str]]:
     """Pick the legacy scheme for the whole text (or None) and weigh its candidate lines."""
     lines = text.split("\n")
     if not _HIGH_RE.search(text):
@@ -401,28 +445,31 @@ def _analyse(text: str) -> tuple[str | None, dict[int, _Stats], list[str]]:
     eligible = [i for i, line in enumerate(lines) if _HIGH_RE.search(line) and not _is_unicode_run(line)]
     if not eligible:
         return None, {}, lines
-    scans: dict[str, dict[int, _Stats]] = {}
-    totals: dict[str, _Stats] = {}
-    for scheme in (TCVN3, VNI):
-        scans[scheme], totals[scheme] = {}, _Stats()
+    tallies: dict[str, _Tally] = {}
+    for scheme in schemes:
+        tallies[scheme] = tally = _Tally()
         for i in eligible:
-            scans[scheme][i] = st = _scan(lines[i], scheme)
-            totals[scheme].add(st)
-            if totals[scheme].n >= _SAMPLE_WORDS:
+            tally.add(i, _scan(lines[i], scheme))
+            if tally.all.n >= _SAMPLE_WORDS:
                 break
-    passing = [s for s in (TCVN3, VNI) if totals[s].text_gate(s)]
+    passing = [s for s in schemes if tallies[s].passes(s)]
     if not passing:
         return None, {}, lines
-    scheme = max(passing, key=lambda s: totals[s].pos - totals[s].neg)
-    chosen, total = scans[scheme], totals[scheme]
-    if len(chosen) < len(eligible):
+
+    def merit(s: str) -> tuple[int, int]:
+        g = tallies[s].garbled
+        return g.gain - 2 * g.neg, g.pos - g.neg
+
+    # The reading whose words gain most ("thông", not "thoõng", for VNI "thoâng").
+    scheme = max(passing, key=merit)
+    tally = tallies[scheme]
+    if len(tally.lines) < len(eligible):
         for i in eligible:
-            if i not in chosen:
-                chosen[i] = st = _scan(lines[i], scheme)
-                total.add(st)
-        if not total.text_gate(scheme):
+            if i not in tally.lines:
+                tally.add(i, _scan(lines[i], scheme))
+        if not tally.passes(scheme):
             return None, {}, lines
-    return scheme, chosen, lines
+    return scheme, tally.lines, lines
 
 
 def fix_pasted(text: str) -> tuple[str, str | None, int]:
@@ -446,6 +493,17 @@ def fix_pasted(text: str) -> tuple[str, str | None, int]:
     if not changed:
         return text, None, 0
     return "\n".join(lines), scheme, changed
+
+
+def guess_bytes_scheme(data: bytes) -> str | None:
+    """For bytes that are not UTF-8: ``"cp1258"``, ``"tcvn3"`` or ``"vni"`` when the text
+    is clearly more Vietnamese that way than read as Windows-1252, else None. The same
+    evidence as :func:`fix_pasted`, over a sample of the file."""
+    view = codecs.charmap_decode(bytes(data[:_BYTES_SAMPLE]), "strict", _BASE_256)[0]
+    return _analyse(view, (CP1258, TCVN3, VNI))[0]
+
+
+_BYTES_SAMPLE = 1 << 18
 
 
 def detect_scheme(text: str) -> str | None:
@@ -603,8 +661,8 @@ _VIQR_TOKEN_RE = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]+(?:[(^+`'?~.\\]+[A-Za-z]*
 _VIQR_HINT_RE = re.compile(r"[aeoAEO]\^|[aA]\(|[ouOU]\+|(?<![A-Za-z])[dD][dD][aeiouyAEIOUY]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _AFTER_VOWEL = frozenset("aeiouyAEIOUY(^+")
-# After a word, a "." or "?" is punctuation when the sentence visibly ends there.
-_SENTENCE_END_RE = re.compile(r"[\"')\]]*(?:[ \t]*(?:\n|$)|[ \t]+[A-Z\u00c0-\u00de\u0110\u1ea0-\u1ef8])")
+# What may follow a word before the next one: closing quotes or brackets, then spaces.
+_AFTER_WORD_RE = re.compile(r"[\"')\]]*([ \t]*)")
 _VOWELS = set("aeiouyAEIOUY")
 
 
@@ -652,6 +710,16 @@ def _viqr_word(tok: str, sentence_end: bool) -> tuple[str, int, int] | None:
     return result, marks, mods
 
 
+def _ends_sentence(line: str, pos: int) -> bool:
+    """A word's last "." or "?" is punctuation when the sentence visibly ends there: at the
+    end of the line, or before a capital ("ba. Ho^m" is "ba. Hôm", "khoe? kho^ng" is "khoẻ không")."""
+    after = _AFTER_WORD_RE.match(line, pos)
+    j = after.end()
+    if j >= len(line) or line[j] in "\r\n":
+        return True
+    return bool(after.group(1)) and line[j].isupper()
+
+
 def _viqr_lines(text: str):
     """Yield (line start, line) for lines that may be VIQR: no letters beyond ASCII."""
     pos = 0
@@ -671,7 +739,7 @@ def _viqr_scan(text: str):
             continue
         for m in _VIQR_TOKEN_RE.finditer(line):
             tok = m.group()
-            end_here = _SENTENCE_END_RE.match(line, m.end()) is not None
+            end_here = _ends_sentence(line, m.end())
             got = _viqr_word(tok, end_here)
             applicable = any(tok[k] in _VIQR_MARKS and tok[k - 1] in _AFTER_VOWEL for k in range(1, len(tok)))
             yield base + m.start(), base + m.end(), got, applicable

@@ -3,11 +3,12 @@
 A structural check, not a dictionary: onset consonant + rhyme (optional medial o/u,
 nucleus, optional coda) + at most one tone mark, with the spelling rules that make
 most foreign words fail (``c``/``k``/``q``, ``g``/``gh``, ``ng``/``ngh``; stop codas
-``p t c ch`` only with the sắc or nặng tone). Where the tone sits (``hoà`` or ``hòa``)
-does not matter. A short list of frequent syllables adds a "common" grade, used to
-judge whether a legacy conversion makes text more plausible.
+``p t c ch`` only with the sắc or nặng tone) and the tone on a vowel that can carry it
+(``nhảy``, not ``nhaỷ``). Both tone placements of oa/oe/uy are spelling (``hoà`` and
+``hòa``, ``thuỷ`` and ``thủy``) and both pass. A list of frequent syllables adds grades
+used to judge whether a legacy conversion makes text more plausible.
 
-Everything is built once, at import, into plain sets; a check is a few dict look-ups.
+Everything is built once, at import, into plain sets and dicts; a check is a few look-ups.
 """
 
 from __future__ import annotations
@@ -277,6 +278,12 @@ viễn vắng khôi soạn vũ trào thúc hoang giỏi uống khen chắn vĩnh
 trùng túi dãy to buồn bù thịt cà canh rau xuân vội cắt dời mai quên nhờ đáo bật thói hấp
 đẳng thượng cầm bờ thuốc va gió trông trời chục đậu sốt nấu cẩn tô gìn giác đồi mặc thổi
 quà mặn muối cân thủy tùng giống dọc dày mỹ nửa mời màu đá lông vua hứa
+""".split()
+
+# Real words written with Latin-1 letters only whose TCVN3 or VNI reading is a frequent
+# syllable too ("chó" reads "chú" in TCVN3, "bò" reads "bị" in VNI): frequent themselves,
+# so that typing them never looks like a garbled paste.
+_COMMON_TEXT += """
 chó cô chê dù hái mét nhá tê tù lò tóc thô phô hé còng dông chóng rót xóc bót
 bò hôn bôi hôi nôi vò thò ôn choàng choáng hoài khoái toát thoáng bê mò hót bèn giã mãn dò
 """.split()
