@@ -74,7 +74,7 @@ def by_id(nb) -> dict:
 def test_solution_cells_are_removed():
     ex = gen.build_exercise(solution_notebook())
     assert all("solution" not in c.metadata.get("tags", []) for c in ex.cells)
-    text = gen._render(ex)
+    text = gen.render_notebook(ex)
     assert SECRET not in text and REASONING not in text and "answer=True" not in text
     assert [c.id for c in ex.cells] == [gen.BANNER_ID, "c0", "c1", "c3", "c5"]
 
@@ -123,7 +123,7 @@ def test_outputs_counts_timings_and_widget_state_are_cleared():
             assert cell.outputs == [] and cell.execution_count is None
             assert not {"execution", "scrolled", "collapsed"} & set(cell.metadata)
     assert "widgets" not in ex.metadata
-    assert SECRET not in gen._render(ex)
+    assert SECRET not in gen.render_notebook(ex)
 
 
 def test_notebook_metadata_is_copied_with_role_exercise():

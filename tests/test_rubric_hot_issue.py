@@ -392,6 +392,60 @@ def test_privacy_flags_other_identifying_details(text):
     assert f.fraction < 0.75 and f.message and f.spans
 
 
+# --------------------------------------------------------------------------- no false alarms
+
+# Sentences a careful writer may put in a good statement: none is defensive, a guess or a
+# privacy fault. (Written for these tests; not from the corpus.)
+CAREFUL = [
+    'Sở GD&ĐT đã yêu cầu nhà trường làm rõ trách nhiệm của tập thể, cá nhân liên quan và sẽ xử lý nghiêm nếu có sai phạm.',
+    'Nhà trường đã tạm đình chỉ công tác đối với giáo viên trong thời gian xác minh; đây không phải là kết luận vi phạm.',
+    'Qua kiểm tra ban đầu, Sở xác định văn bản lan truyền trên mạng là giả mạo: số văn bản không có trong sổ đăng ký.',
+    'Theo các bác sĩ, các em có biểu hiện rối loạn tiêu hóa, hiện sức khỏe đã ổn định.',
+    'Kết quả xét nghiệm cho thấy nguyên nhân là do vi khuẩn trong món gà. Sở đã đình chỉ đơn vị cung cấp suất ăn.',
+    'Nguyên nhân ban đầu được Công an huyện xác định là do chập điện.',
+    'Vụ việc xảy ra do mưa lớn kéo dài làm sạt taluy phía sau trường.',
+    'Trường học đóng cửa vì bão, học sinh nghỉ học có phép.',
+    'Sở GD&ĐT không né tránh trách nhiệm và sẽ công khai kết quả xác minh.',
+    'Chúng tôi cảm ơn các cơ quan báo chí đã phản ánh kịp thời để Sở vào cuộc.',
+    'Đề nghị các cơ quan báo chí, phụ huynh không đăng tải hình ảnh, tên, trường, lớp của các em.',
+    'Sở khuyến cáo phụ huynh không chuyển tiền theo các tin nhắn giả mạo; hành vi giả mạo văn bản sẽ bị xử lý theo quy định của pháp luật.',
+    'Hiện chưa có cơ sở để khẳng định có hay không việc lộ đề.',
+    'Văn bản giả được làm nhằm lừa đảo phụ huynh chuyển tiền.',
+    'Các em được đưa về nhà an toàn; nhà trường đã thông báo cho phụ huynh.',
+    'Sở đang phối hợp với cơ quan công an để xác định người tung tin.',
+    'Hình ảnh lan truyền là ảnh cũ chụp năm 2023 tại một trường ở tỉnh khác, Sở đã đối chiếu với hồ sơ của trường.',
+    'Thông tin "học sinh tử vong" là không đúng: theo Bệnh viện Đa khoa tỉnh, cả 12 em đều đã ổn định.',
+    'Nhà trường nhận thấy mình đã chậm trễ trong việc báo cáo và xin lỗi phụ huynh.',
+    'Sở đánh giá đây là sự việc nghiêm trọng, cần xử lý dứt điểm.',
+    'Những thông tin chưa được kiểm chứng có thể khiến phụ huynh lo lắng không cần thiết.',
+    'Nhiều em còn hoảng sợ; giáo viên tư vấn tâm lý đang ở cùng các em.',
+    'Hiệu trưởng cho biết nhà trường đã thực hiện quy trình kiểm thực ba bước; Sở đang kiểm tra lại hồ sơ.',
+    'Việc lựa chọn nhà cung cấp do Ban đại diện cha mẹ học sinh đề xuất; Sở đang làm rõ quy trình này.',
+    'Em N.T.H. hiện đã được gia đình đón về.',
+    'Ông Trần Văn Bình, Chủ tịch UBND xã, đã có mặt tại hiện trường.',
+    'Học sinh lớp 9A2 được học tạm tại phòng thư viện.',
+    'Đoàn kiểm tra gồm bà Nguyễn Thị Lan, Trưởng phòng GDTrH, và ông Lê Văn Minh, chuyên viên.',
+    'Các thí sinh Nguyễn Văn A, Trần Thị B trong danh sách mẫu chỉ là ví dụ minh họa.',
+    'Sở sẽ kiểm tra toàn bộ bếp ăn bán trú; trường nào vi phạm sẽ bị xử lý nghiêm.',
+    'Nhà trường cam kết không để lộ thông tin của các em.',
+    'Giáo viên không được lơ là trong giờ trông trưa.',
+    'Nguyên nhân ban đầu được xác định là do chập điện ở ổ cắm.',
+    'Mong quý phụ huynh thông cảm vì sự bất tiện này.',
+    'Sở nhận thấy khâu kiểm tra của ngành còn sơ suất và xin lỗi phụ huynh.',
+]
+
+
+@pytest.mark.parametrize("text", CAREFUL)
+def test_careful_sentences_raise_no_alarm(text):
+    d = Draft(text)
+    for cid in ("verified_facts", "tone", "privacy"):
+        f = CRITERIA[cid].check(d)
+        if cid == "verified_facts":
+            assert not f.spans, (cid, highlighted(text, f))  # no guess found (unknowns may be missing)
+        else:
+            assert f.fraction == 1.0, (cid, highlighted(text, f))
+
+
 # --------------------------------------------------------------------------- whole drafts
 
 VARIANT = """TRƯỜNG TRUNG HỌC PHỔ THÔNG NGUYỄN TRÃI

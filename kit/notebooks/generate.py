@@ -53,9 +53,11 @@ __all__ = [
     "build_exercise",
     "changes",
     "exercise_text",
+    "find_notebooks",
     "generate",
     "orphans",
     "read_solution",
+    "render_notebook",
     "stale",
 ]
 
@@ -267,7 +269,7 @@ def read_solution(path: Path) -> nbformat.NotebookNode:
         raise SolutionError(f"{path}: not a readable notebook ({err})") from err
 
 
-def _render(nb) -> str:
+def render_notebook(nb) -> str:
     """The notebook as nbformat.write writes it (indent 1, sorted keys, final newline)."""
     buf = io.StringIO()
     nbformat.write(nb, buf)
@@ -283,10 +285,10 @@ def exercise_text(solution_path: Path, name: str | None = None) -> str:
         if str(solution_path) in str(err):
             raise
         raise SolutionError(f"{solution_path}: {err}") from err
-    return _render(nb)
+    return render_notebook(nb)
 
 
-def _notebooks(folder: Path) -> dict[str, Path]:
+def find_notebooks(folder: Path) -> dict[str, Path]:
     """``{relative posix name: path}`` of the notebooks under ``folder`` (no checkpoints or
     hidden folders), sorted by name."""
     folder = Path(folder)
@@ -312,8 +314,8 @@ def _read_existing(path: Path) -> str | None:
 def changes(solutions_dir: Path, exercises_dir: Path) -> list[tuple[str, str]]:
     """``(name, what)`` for each workbook that is not what the generator makes, by name;
     ``what`` is ``"missing"``, ``"modified"`` or ``"orphan"`` (no solution of that name)."""
-    solutions = _notebooks(solutions_dir)
-    exercises = _notebooks(exercises_dir)
+    solutions = find_notebooks(solutions_dir)
+    exercises = find_notebooks(exercises_dir)
     out = []
     for name in sorted(set(solutions) | set(exercises)):
         if name not in exercises:
@@ -333,8 +335,8 @@ def stale(solutions_dir: Path, exercises_dir: Path) -> list[str]:
 
 def orphans(solutions_dir: Path, exercises_dir: Path) -> list[Path]:
     """Workbooks in ``exercises_dir`` with no solution of the same name."""
-    solutions = _notebooks(solutions_dir)
-    return [path for name, path in _notebooks(exercises_dir).items() if name not in solutions]
+    solutions = find_notebooks(solutions_dir)
+    return [path for name, path in find_notebooks(exercises_dir).items() if name not in solutions]
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -354,7 +356,7 @@ def generate(solutions_dir: Path, exercises_dir: Path) -> list[Path]:
     Every workbook is built before any is written, so a broken solution changes nothing.
     """
     exercises_dir = Path(exercises_dir)
-    texts = {name: exercise_text(path, Path(name).name) for name, path in _notebooks(solutions_dir).items()}
+    texts = {name: exercise_text(path, Path(name).name) for name, path in find_notebooks(solutions_dir).items()}
     written = []
     for name, text in texts.items():
         target = exercises_dir / name

@@ -353,14 +353,14 @@ def _surfaced(d: Draft, start: int, end: int) -> bool:
 
 
 def _point(m, day: int | None, text_span: tuple[int, int]) -> _Point | None:
+    """The moment of mention ``m`` on ``day``: exact with an hour, else its part of the day."""
     if day is None:
         return None
     base = day * _DAY
-    if m is not None and m.hour is not None:
+    if m.hour is not None:
         minute = base + _hour24(m.hour, m.part_of_day) * 60 + (m.minute or 0)
-        return _Point(minute, minute, text_span[0], text_span[1], exact_day)
-    part = getattr(m, "part_of_day", None) if m is not None else None
-    lo, hi = _PART_RANGE.get(part or "", (0, _DAY))
+        return _Point(minute, minute, text_span[0], text_span[1], True)
+    lo, hi = _PART_RANGE.get(m.part_of_day or "", (0, _DAY))
     return _Point(base + lo, base + hi, text_span[0], text_span[1], False)
 
 
@@ -783,7 +783,8 @@ _DENIAL_RE = _rx(
 _HOSTILE_RE = _rx(
     r"thế lực thù địch|phần tử xấu|đối tượng xấu|kẻ xấu(?=[^.!?\n]{0,30}(?:tung|đăng|lan truyền|xuyên tạc|kích động|"
     r"bịa đặt|cắt ghép|chống phá|bôi nhọ))|câu view|câu like|câu khách|giật tít|giật gân|bôi nhọ|vu khống|quy chụp|"
-    r"thiếu tỉnh táo|cả tin|nhẹ dạ|thiếu hiểu biết|a dua|hùa theo|gây mất trật tự|tiếp tay cho|"
+    r"thiếu tỉnh táo|(?:sự |quá |rất |, )cả tin(?! (?:nhắn|tức|bài|đồn))|nhẹ dạ|thiếu hiểu biết|a dua|hùa theo|"
+    r"(?:phụ huynh|người dân|gia đình|người nhà|cư dân mạng)[^.!?\n]{0,60}gây mất trật tự|tiếp tay cho|"
     r"chính (?:nhiều |một số |các )?(?:phụ huynh|người dân|gia đình|nạn nhân)[^.!?\n]{0,40}(?:đã tự|tự ý|tự đăng|"
     r"đưa lên|đăng lên|gây|khiến)|"
     r"(?:báo|tờ báo|trang (?:mạng|tin|báo)|cơ quan báo chí|phóng viên|nhà báo)[^.!?\n]{0,50}"
