@@ -397,6 +397,8 @@ def test_privacy_flags_other_identifying_details(text):
 # Sentences a careful writer may put in a good statement: none is defensive, a guess or a
 # privacy fault. (Written for these tests; not from the corpus.)
 CAREFUL = [
+    'Phụ huynh đã nhận được cả tin nhắn và cuộc gọi mạo danh nhà trường.',
+    'Một số đối tượng gây mất trật tự tại cổng trường đã bị công an phường tạm giữ.',
     'Sở GD&ĐT đã yêu cầu nhà trường làm rõ trách nhiệm của tập thể, cá nhân liên quan và sẽ xử lý nghiêm nếu có sai phạm.',
     'Nhà trường đã tạm đình chỉ công tác đối với giáo viên trong thời gian xác minh; đây không phải là kết luận vi phạm.',
     'Qua kiểm tra ban đầu, Sở xác định văn bản lan truyền trên mạng là giả mạo: số văn bản không có trong sổ đăng ký.',

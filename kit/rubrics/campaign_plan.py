@@ -314,7 +314,9 @@ def audiences(d: Draft) -> Finding:
         aud, need = _audience_needs(it)
         if not (aud or need):
             continue
-        groups = 1 if need or it.kind == "row" else max(1, sum(1 for _g, rx in _AUDIENCE_GROUPS if re.search(rx, _fbody(it))))
+        # "Cha mẹ học sinh, học sinh, giáo viên và báo chí." on one line is four audiences
+        groups = 1 if need or it.kind == "row" else max(
+            1, sum(1 for part in re.split(r"[,;]| và | hoặc ", _fbody(it)) if _AUDIENCE.search(part)))
         named += [(it, need)] * groups
     if not named:
         return Finding(0.2, _("The audience part names no group: list cha mẹ học sinh, học sinh, giáo viên, "
@@ -333,9 +335,9 @@ def audiences(d: Draft) -> Finding:
     if not with_need:
         return Finding(0.45, t("The plan lists {n} audiences but not what each needs: after each group, say what "
                                "it needs to know or worries about (\"Cha mẹ học sinh: cần biết …\").", n=len(named)),
-                       tuple(it.head for it in without))
+                       tuple(dict.fromkeys(it.head for it in without)))
     return Finding(frac, t("{k} of {n} audiences have no needs stated (highlighted): say what each needs to know.",
-                           k=len(without), n=len(named)), tuple(it.head for it in without))
+                           k=len(without), n=len(named)), tuple(dict.fromkeys(it.head for it in without)))
 
 
 # --------------------------------------------------------------------------- activities (timeline, owners)

@@ -919,7 +919,7 @@ _AGENT_RE = _rx(
     r"chánh văn phòng|giáo viên|cán bộ|chuyên viên|đoàn|tổ công tác|tổ xác minh|tổ kiểm tra|chúng tôi|ubnd|ủy ban|"
     r"chủ tịch|ngành giáo dục|ban chỉ đạo|hội đồng|công an|lực lượng|nhân viên|y tế|bác sĩ|cơ quan|đơn vị"
 )
-_NOW_RE = _rx(r"ngay (?:trong đêm|trong ngày|trong sáng|trong chiều|sau khi|lập tức|khi nhận|khi nắm)|ngay lập tức|kịp thời")
+_NOW_RE = _rx(r"ngay (?:trong đêm|trong ngày|trong sáng|trong chiều|sau khi|lập tức|khi nhận|khi nắm)|ngay lập tức")
 _FUTURE_ONLY_RE = _rx(r"sẽ|dự kiến|kế hoạch|tiếp theo")
 _PUBLIC_SURFACE_RE = _rx(r"xuất hiện|lan truyền|mạng xã hội|diễn đàn|tài khoản|đăng bài|đăng tải")
 _NOT_DONE_RE = _rx(r"chưa|đã không|không (?:được|thể)")
@@ -950,7 +950,7 @@ def _actions(d: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         while i >= 0 and mentions[i].start >= body_start:
             m = mentions[i]
             if m.start - body_start <= 8 and m.hour is not None and _TIMELINE_LEAD_RE.match(folded, m.end, p.end):
-                if not _FUTURE_ONLY_RE.search(folded, m.end, p.end):
+                if not _FUTURE_ONLY_RE.search(folded, m.end, min(p.end, m.end + 30)):
                     timed.append((p.start, p.end))
                     for s in p.sentences:
                         seen_sent.add(s.start)
@@ -961,14 +961,15 @@ def _actions(d: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
             continue
         if not (_ACTION_VERB_RE.search(folded, s.start, s.end) and _AGENT_RE.search(folded, s.start, s.end)):
             continue
-        if _FUTURE_ONLY_RE.search(folded, s.start, s.end) or _HOTLINE_RE.search(folded, s.start, s.end) or \
-                _SPOKES_RE.search(folded, s.start, s.end) or "phát hành" in folded[s.start:s.end]:
-            continue
         sent = folded[s.start:s.end]
+        done = re.search(r"\bđã\b", sent) is not None
+        if _FUTURE_ONLY_RE.search(sent) and not done or _HOTLINE_RE.search(sent) or _SPOKES_RE.search(sent) or \
+                "phát hành" in sent:
+            continue
         if not re.search(r"\bđã\b|được|\bđưa\b|lúc|\d", sent):
             continue
         # how the incident surfaced ("một phụ huynh đăng bài…") and steps not taken are not actions
-        if _PUBLIC_SURFACE_RE.search(sent) and not re.search(r"\bđã\b", sent) or _NOT_DONE_RE.search(sent):
+        if _PUBLIC_SURFACE_RE.search(sent) and not done or _NOT_DONE_RE.search(sent):
             continue
         j = bisect_right(mstarts, s.end) - 1
         has_time = any(s.start <= x.start < s.end and x.qualifier != "until" and
@@ -977,7 +978,7 @@ def _actions(d: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
             has_time = bool(_NOW_RE.search(folded, s.start, s.end))
         if has_time:
             timed.append((s.start, s.end))
-        elif re.search(r"\bđã\b", folded[s.start:s.end]):
+        elif done:
             untimed.append((s.start, s.end))
     return timed, untimed
 

@@ -14,7 +14,7 @@ from ..i18n import N_, _, t
 from ..rubrics.base import Finding
 from ..text.types import Cleaned
 from .draft import Draft
-from .genre import detect
+from .genre import detect, mismatch
 
 # A draft longer than this is scored on its beginning (a 1 MB paste must stay responsive).
 MAX_CHARS = 150_000
@@ -83,9 +83,9 @@ def score(text: str, kind: str = "auto", *, cleaned: Cleaned | None = None) -> R
             warnings.append(t("Genre recognised automatically: {label}.", label=kind_label(kind)))
     elif kind not in rubrics.KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    elif guessed != kind and confidence >= 0.5 and draft.text.strip():
+    elif draft.text.strip() and (other := mismatch(draft, kind)):
         warnings.append(t("This draft reads more like a {other} than a {kind}; check that you chose the right exercise.",
-                          other=kind_label(guessed), kind=kind_label(kind)))
+                          other=kind_label(other), kind=kind_label(kind)))
     warnings += _input_warnings(draft)
     rubric = rubrics.get(kind)
     results: list[CriterionResult] = []

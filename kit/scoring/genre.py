@@ -12,10 +12,12 @@ import re
 from .draft import Draft
 
 _CUES: dict[str, list[tuple[str, float]]] = {
+    # A plan's skeleton is decisive: its title line and its numbered section headings.
     "campaign_plan": [
-        (r"^\s*kế hoạch\s*$", 3), (r"mục đích,? yêu cầu|mục tiêu", 2), (r"tổ chức thực hiện", 3),
-        (r"kinh phí", 1.5), (r"nơi nhận", 1.5), (r"căn cứ|thực hiện (?:kế hoạch|chỉ thị|công văn)", 1),
-        (r"chủ trì|phối hợp", 1), (r"truyền thông", 0.5), (r"đối tượng", 1), (r"chỉ tiêu|chỉ số", 1),
+        (r"^\W*kế hoạch\W*$", 4), (r"^\W*(?:[ivx]+\.|[a-d]\.|\d+\.)?\s*tổ chức thực hiện", 4),
+        (r"^\W*(?:[ivx]+\.|\d+\.)?\s*(?:mục đích,? yêu cầu|mục tiêu)", 2), (r"^\W*(?:[ivx]+\.)?\s*kinh phí", 2),
+        (r"^\W*nơi nhận", 2), (r"^\W*(?:căn cứ|thực hiện (?:kế hoạch|chỉ thị|công văn|nghị quyết))", 1),
+        (r"chủ trì", 0.5), (r"chỉ tiêu|chỉ số", 0.5),
     ],
     "hot_issue": [
         (r"vụ việc|sự việc|sự cố", 2), (r"xác minh|làm rõ", 2), (r"mạng xã hội|clip|video|tin đồn|thông tin sai", 1.5),
@@ -24,8 +26,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"ngộ độc|tai nạn|bạo lực|hành hung|lộ đề|thu sai|lạm thu|sập|đuối nước", 1.5),
     ],
     "press_release": [
-        (r"thông cáo báo chí|tin báo chí", 1.5), (r"thông tin liên hệ|liên hệ báo chí|đầu mối liên hệ", 2),
-        (r"[“\"][^”\"\n]{20,}[”\"]", 1.5), (r"cho biết|chia sẻ|nhấn mạnh|khẳng định", 1),
+        (r"thông cáo báo chí|tin báo chí", 1.5), (r"thông tin liên hệ|liên hệ báo chí|đầu mối liên hệ|người liên hệ", 2),
+        (r"[“\"«][^”\"»\n]{20,}[”\"»]", 1.5), (r"cho biết|chia sẻ|nhấn mạnh|khẳng định", 1),
         (r"^\s*(?:###|-\s*hết\s*-)\s*$", 1.5), (r"tổ chức|khai mạc|trao|công bố|ra mắt|khánh thành", 1),
     ],
 }
@@ -35,6 +37,15 @@ _COMPILED = {k: [(re.compile(p, re.M), w) for p, w in v] for k, v in _CUES.items
 def cue_scores(draft: Draft) -> dict[str, float]:
     head = draft.folded[:20_000]
     return {kind: sum(w for rx, w in cues if rx.search(head)) for kind, cues in _COMPILED.items()}
+
+
+def mismatch(draft: Draft, kind: str) -> str | None:
+    """The genre the draft clearly is when that is not ``kind`` (twice the cues, and enough of them)."""
+    scores = cue_scores(draft)
+    best = max(scores, key=scores.get)
+    if best != kind and scores[best] >= 6 and scores[best] >= 2 * scores.get(kind, 0):
+        return best
+    return None
 
 
 def detect(draft: Draft) -> tuple[str, float]:
