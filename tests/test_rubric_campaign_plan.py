@@ -440,9 +440,13 @@ def test_owners_vague_units_do_not_count():
 
 
 def test_owners_task_by_unit_section_counts():
-    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở: là đầu mối, chủ trì thực hiện Kế hoạch.\n"
-            "2. Phòng Giáo dục Trung học: cung cấp nội dung chuyên môn.\n3. Thanh tra Sở: trực đường dây nóng.\n")
-    f = check("owners", text)
+    org = ("III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở: là đầu mối, chủ trì thực hiện Kế hoạch.\n"
+           "2. Phòng Giáo dục Trung học: cung cấp nội dung chuyên môn.\n3. Thanh tra Sở: trực đường dây nóng.\n")
+    # tasks listed unit by unit are activities with a lead
+    assert check("owners", org).fraction == 1.0
+    # topics in II without any lead: the organisation part earns 0.8 at most
+    topics = "II. NỘI DUNG\n1. Truyền thông về tuyển sinh đầu cấp.\n2. Truyền thông về chuyển đổi số.\n"
+    f = check("owners", topics + org)
     assert f.fraction == pytest.approx(0.8) and f.message
 
 

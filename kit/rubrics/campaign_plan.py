@@ -485,6 +485,15 @@ def _owner_of(u: Item) -> tuple[bool, tuple[int, int] | None]:
     return False, None
 
 
+def _head_span(u: Item) -> tuple[int, int]:
+    """The "Unit" of a "Unit: tasks" entry (its whole first line when there is no colon)."""
+    off = _marker_len(u)
+    colon = u.text.find(":", off)
+    if 0 <= colon - off <= 120:
+        return (u.start + off, u.start + colon)
+    return u.head
+
+
 def _org_owner(u: Item) -> bool:
     fb = _fbody(u)
     head, sep, _rest = fb.partition(":")
@@ -572,7 +581,7 @@ def owners(d: Draft) -> Finding:
         return Finding(1.0)
     owned_ids = {id(u) for u in owned}
     missing = [u for u in units if listed and id(u) not in owned_ids]
-    spans = tuple(u.head for u in missing) or tuple(vague_spans)
+    spans = tuple(_head_span(u) if source == "organisation" else u.head for u in missing) or tuple(vague_spans)
     if listed and units and s_act >= 0.8 * org:
         return Finding(frac, t("{k} of {n} activities name no lead unit (highlighted): add \"(chủ trì: Văn phòng Sở; "
                                "phối hợp: …)\" or a \"Chủ trì\" column.", k=len(missing), n=len(units)), spans)

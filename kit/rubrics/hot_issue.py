@@ -921,7 +921,9 @@ _AGENT_RE = _rx(
 )
 _NOW_RE = _rx(r"ngay (?:trong đêm|trong ngày|trong sáng|trong chiều|sau khi|lập tức|khi nhận|khi nắm)|ngay lập tức")
 _FUTURE_ONLY_RE = _rx(r"sẽ|dự kiến|kế hoạch|tiếp theo")
-_PUBLIC_SURFACE_RE = _rx(r"xuất hiện|lan truyền|mạng xã hội|diễn đàn|tài khoản|đăng bài|đăng tải")
+# How the incident surfaced or reached the agency: not an action unless "đã" marks one too.
+_PUBLIC_SURFACE_RE = _rx(r"xuất hiện|lan truyền|mạng xã hội|diễn đàn|tài khoản|đăng bài|đăng tải|nhận được|tiếp nhận|"
+                         r"nắm được")
 _NOT_DONE_RE = _rx(r"chưa|đã không|không (?:được|thể)")
 _TIMELINE_LEAD_RE = re.compile(r"\s*[:|–—\-]")
 
@@ -1085,13 +1087,14 @@ def next_update(d: Draft) -> Finding:
         if p is None:
             continue
         pi = bisect_right(ix.pstarts, p.start) - 1
-        lo = max(p.start, m.start() - 600)
+        s, e = _sentence_span(d, m.start())
+        # from the promise's sentence to the end of its paragraph; the next paragraph too
+        # after a heading-like line ("Thông tin tiếp theo")
+        lo = s
         hi = paras[pi + 1].end if 0 <= pi < len(paras) - 1 else p.end
-        # the next paragraph belongs to the promise only after a heading-like line ("Thông tin tiếp theo")
         if len(p.sentences) > 1 or p.end - p.start > 60:
             hi = p.end
         hi = min(hi, m.end() + 600)
-        s, e = _sentence_span(d, m.start())
         k = bisect_right(mstarts, lo - 1)
         when = False
         while k < len(mentions) and mentions[k].start < hi:

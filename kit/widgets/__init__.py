@@ -7,6 +7,7 @@ Notebook cells call one function each, e.g. ``kw.text_cleaner()`` after
 import ipywidgets as _W
 
 from .base import ready_banner as _ready_banner
+from .draft_scorer import DraftScorer, draft_scorer
 from .text_cleaner import TextCleaner, text_cleaner
 
 
@@ -15,4 +16,4 @@ def ready() -> _W.HTML:
     return _W.HTML(_ready_banner())
 
 
-__all__ = ["TextCleaner", "ready", "text_cleaner"]
+__all__ = ["DraftScorer", "TextCleaner", "draft_scorer", "ready", "text_cleaner"]
