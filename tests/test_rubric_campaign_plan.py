@@ -540,6 +540,14 @@ def test_budget_without_amounts(text, frac):
     assert f.fraction == pytest.approx(frac) and f.message
 
 
+def test_budget_table_with_unit_price_and_source_columns():
+    text = ("V. KINH PHÍ\n| TT | Nội dung | Số lượng | Đơn giá (đồng) | Thành tiền (đồng) | Nguồn kinh phí |\n"
+            "|---|---|---|---|---|---|\n| 1 | In tờ rơi | 5.000 | 1.500 | 7.500.000 | Ngân sách phường |\n"
+            "| 2 | Hỗ trợ điểm đăng ký | 15 | 300.000 | 4.500.000 | Ngân sách 2.500.000 đồng; xã hội hóa 2.000.000 đồng |\n"
+            "| | Tổng cộng | | | 12.000.000 | |\n")
+    assert check("budget", text).fraction == 1.0
+
+
 def test_budget_amounts_read_as_phone_prefixes_still_count():
     # "19.000.000 đồng" and "18.000.000 đồng" look like 1900/1800 numbers to a phone finder
     text = ("IV. KINH PHÍ\n- Khảo sát: 19.000.000 đồng;\n- Bản tin: 18.000.000 đồng.\nTổng cộng: 37.000.000 đồng.\n"

@@ -26,7 +26,7 @@ from ..scoring.fold import fold
 from ..text.entities import find_dates, find_numbers, symbol_spans
 from ..text.segment import count_syllables
 from .base import Finding, Rubric
-from .plan_sections import Item, PlanLayout, Section, SpanSet, is_total_row, parse_plan
+from .plan_sections import Item, PlanLayout, Section, SpanSet, is_total_row, marker_end, parse_plan
 
 RUBRIC = Rubric("campaign_plan", label=N_("Communication plan"))
 
@@ -44,11 +44,6 @@ def layout(d: Draft) -> PlanLayout:
 
 # fold() of short strings met again and again (titles, labels, table headers, unit names)
 _fc = lru_cache(maxsize=8192)(fold)
-
-
-def _quote(text: str, n: int = 60) -> str:
-    s = " ".join(text.split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
 def _outermost(sections: list[Section]) -> list[Section]:
@@ -117,14 +112,8 @@ def _has_duration(text: str) -> bool:
     return any(n.kind == "duration" for n in find_numbers(text))
 
 
-_ITEM_MARKER = re.compile(r"\s*(?:[-+•*–—·▪◦●○►✓]|\(?[0-9a-zđA-ZĐIVX]{1,6}(?:\.\d{1,2})*[.)/])\s*")
-
-
 def _marker_len(it: Item) -> int:
-    if it.kind == "row":
-        return 0
-    m = _ITEM_MARKER.match(it.text)
-    return m.end() if m else 0
+    return 0 if it.kind == "row" else marker_end(it.text)
 
 
 def _body(it: Item) -> str:
@@ -197,7 +186,8 @@ def objectives(d: Draft) -> Finding:
         heading_time = _has_timing(s.title, objective=True, folded=_fc(s.title))
         for it in lay.items(s, exclude=("requirements",)):
             body, fb = _body(it), _fbody(it)
-            if _syl(body) < 4 or (it.kind == "row" and is_total_row(it)) or _GENERAL_ITEM.match(fb):
+            if _syl(body) < 4 or (it.kind == "row" and is_total_row(it)) or _GENERAL_ITEM.match(fb) \
+                    or body.rstrip().endswith(":"):  # "Phấn đấu đạt các chỉ tiêu sau:" introduces them
                 continue
             measurable = _is_measurable(body, fb)
             timed = heading_time or _has_timing(body + " " + it.label, objective=True, folded=fb + " " + _fc(it.label)) \
@@ -238,7 +228,8 @@ _AUDIENCE_GROUPS = (
     ("government", r"cấp ủy|chính quyền|đảng viên"), ("business", r"doanh nghiệp|nhà hảo tâm|nhà đầu tư"),
 )
 _NEED_CUE = re.compile(r"\bcần\b|\bmuốn\b|\bmong\b|quan tâm|lo ngại|lo lắng|nhu cầu|thắc mắc|băn khoăn|chưa hiểu")
-_NEED_COL = re.compile(r"nhu cầu|\bcần\b|quan tâm|mong muốn|vấn đề|thông tin cần|mối lo")
+# a needs column, or a message/content column (what each group is told is tailored too)
+_NEED_COL = re.compile(r"nhu cầu|\bcần\b|quan tâm|mong muốn|vấn đề|mối lo|thông điệp|nội dung")
 _AUD_COL = re.compile(r"đối tượng|công chúng|nhóm")
 
 
@@ -419,8 +410,9 @@ def timeline(d: Draft) -> Finding:
     (timing per topic; owners, timeline and evaluation in section III). Weight 11. Unit:
     activity = one item or table row of the activity list (a "Thời gian" column counts);
     a phase heading's date ("Giai đoạn 1 (tháng 3 - 4/2027)") covers the items under it.
-    Without an activity list, the items of section II are judged. Fraction = share of
-    activities with timing; highlights those without."""
+    Without an activity list, the items of section II are judged (or the tasks of section
+    III when they carry more dates). Fraction = share of activities with timing;
+    highlights those without."""
     lay = layout(d)
     units, source = _activities(lay)
     listed = source == "list"
@@ -480,7 +472,9 @@ def _owner_of(u: Item) -> tuple[bool, tuple[int, int] | None]:
     for rx in (_OWNER_CUE, _OWNER_AFTER):
         for m in rx.finditer(f):
             unit = m.group("unit").strip()
-            if unit and not _VAGUE_UNIT.search(unit):
+            raw = u.text[m.start("unit"):m.end("unit")].lstrip()
+            # a unit is named: "Văn phòng Sở", "các trường THPT" (not "tháng 3" after "thời gian thực hiện:")
+            if unit and not _VAGUE_UNIT.search(unit) and (raw[:1].isupper() or _UNIT_WORD.match(unit)):
                 return True, (u.start + m.start("unit"), u.start + m.end("unit"))
     return False, None
 
@@ -622,8 +616,9 @@ _NEG = re.compile(r"không (?:sử dụng|dùng|tính|áp dụng)|\bkhông\b")
 
 
 def _sentences_in(d: Draft, start: int, end: int):
+    """Sentences of ``d`` starting in ``[start, end)``."""
     sents = d.sentences
-    i = bisect_right([s.start for s in sents], start - 1) if len(sents) < 64 else _sentence_index(d, start)
+    i = _sentence_index(d, start)
     out = []
     while i < len(sents) and sents[i].start < end:
         out.append(sents[i])
@@ -748,7 +743,9 @@ def kpis(d: Draft) -> Finding:
 _SOURCE = re.compile(r"ngân sách|\bnguồn\b|xã hội hóa|tài trợ|viện trợ|chi thường xuyên|sự nghiệp|\bquỹ\b|đóng góp|"
                      r"huy động|kinh phí (?:của|được giao)")
 _MONEY_COL = re.compile(r"tiền|kinh phí|dự toán|đồng|giá trị|\bvnđ\b|\bvnd\b")
-_TOTAL = re.compile(r"(?:tổng cộng|tổng kinh phí|tổng dự toán|tổng số|tổng|cộng)\b")
+_NOT_AMOUNT_COL = re.compile(r"nguồn|đơn giá|số lượng")
+# "Tổng cộng: …", "Cộng: …", "Tổng kinh phí 1,2 tỷ" (not "Cộng tác viên: …")
+_TOTAL = re.compile(r"(?:tổng cộng|tổng kinh phí|tổng dự toán|tổng số|tổng|cộng)\s*(?:[:(]|\d|(?:dự kiến|kinh phí)\b|$)")
 _IN_WORDS = re.compile(r"\(?\s*bằng chữ")
 _MULT = re.compile(r"\([^()]*?(?:\bx\b|×)[^()]*\)")
 _ANNEX = re.compile(r"phụ lục|dự toán (?:chi tiết )?kèm theo")
@@ -779,7 +776,8 @@ def _money(text: str, folded: str | None = None) -> list[float]:
 def _row_amount(it: Item) -> float | None:
     if it.table is None:
         return None
-    idx = it.table.columns(_MONEY_COL)
+    # the amount column: not the source ("Nguồn kinh phí") nor the unit price ("Đơn giá")
+    idx = [i for i in it.table.columns(_MONEY_COL) if not _NOT_AMOUNT_COL.search(it.table.header_folded[i])]
     for i in reversed(idx):
         if i < len(it.cells):
             raw = it.cells[i][1].text.replace(" ", "")

@@ -142,6 +142,9 @@ _RELEASE_GAP_RE = re.compile(
     r"(?:(?:vào\s+)?(?:lúc|hồi)\s*)?[:\s]*\Z"
 )
 _RELEASE_OBJECT_RE = re.compile(r"(?:thông tin|thông cáo|bản tin)(?:\s+báo chí)?\s+(?:này|ban đầu)")
+# "Thông tin (này) được gửi lúc …": the statement itself is the subject of the release verb.
+_RELEASE_SUBJECT_RE = re.compile(r"(?:thông tin|thông cáo|bản tin|văn bản|thông báo)(?:\s+báo chí)?"
+                                 r"(?:\s+(?:này|ban đầu|nhanh))?\s+(?:được\s+)?(?:\S+\s+)?\Z")
 _FUTURE_RE = _rx(r"sẽ|dự kiến|tiếp tục|tiếp theo|kế tiếp|lần sau|trước|đến")
 _SURFACE_RE = _rx(
     r"xuất hiện|lan truyền|đăng tải|được đăng|đăng (?:bài|lên|trên|hình|ảnh|video|clip|thông tin|tin|danh sách|"
@@ -224,11 +227,10 @@ class _Clock:
     def year_for(self, m) -> int:
         if m.year:
             return m.year
-        i = self.after(m.start)
-        prev = self.year_before[i] if i < len(self.year_before) and self.mentions[i] is m else None
-        if prev is None and i > 0:
-            prev = self.year_before[i - 1] if self.mentions[i - 1].year is None else self.mentions[i - 1].year
-        return prev or self.default_year
+        i = self.after(m.start)  # m's own index: the mentions are what it was taken from
+        if i < len(self.mentions) and self.mentions[i].start == m.start:
+            return self.year_before[i] or self.default_year
+        return self.default_year
 
     def explicit_day(self, m) -> int | None:
         if m.day and m.month:
@@ -278,10 +280,14 @@ class _Clock:
 
 
 def _find_release(d: Draft, clock: _Clock):
-    """(mention, dateline or None): when the statement says it was issued; the dateline
-    is (dated mention, timed mention or None)."""
+    """(mention, strong, dateline or None): when the statement says it was issued.
+
+    ``strong`` is True for "phát hành" or a cue naming this statement ("thông tin này được
+    gửi lúc…"); a bare "cập nhật lúc…" may be a step in the body, so a dateline with a time
+    outranks it. The dateline is (dated mention, timed mention or None)."""
     folded = d.folded
     cue_hit = None
+    strong = False
     for c in islice(_RELEASE_CUE_RE.finditer(folded), _MAX_CUES):
         i = clock.after(c.end())
         if i >= len(clock.mentions):
@@ -297,12 +303,15 @@ def _find_release(d: Draft, clock: _Clock):
         before = folded[max(_sentence_span(d, c.start(), 40)[0], c.start() - 40):c.start()]
         if _FUTURE_RE.search(before):
             continue
+        subject = bool(_RELEASE_SUBJECT_RE.search(before))
         if c.group() not in ("phát hành", "cập nhật") and not (
-            _RELEASE_OBJECT_RE.search(gap) or _RELEASE_OBJECT_RE.search(before)
+            _RELEASE_OBJECT_RE.search(gap) or _RELEASE_OBJECT_RE.search(before) or subject
         ):
             continue
         if cue_hit is None or (cue_hit.hour is None and m.hour is not None):
             cue_hit = m
+            strong = c.group() == "phát hành" or subject or bool(_RELEASE_OBJECT_RE.search(gap) or
+                                                                 _RELEASE_OBJECT_RE.search(before))
         if cue_hit.hour is not None:
             break
     dateline = None
@@ -330,7 +339,7 @@ def _find_release(d: Draft, clock: _Clock):
         dateline = (dated, timed)
         if timed is not None:
             break
-    return cue_hit, dateline
+    return cue_hit, strong, dateline
 
 
 def _surfaced(d: Draft, start: int, end: int) -> bool:
@@ -405,9 +414,9 @@ def timeliness(d: Draft) -> Finding:
     is missing or only the days are known and they differ by one, it does not judge.
     """
     clock = _Clock(d)
-    release_m, dateline = _find_release(d, clock)
+    release_m, strong, dateline = _find_release(d, clock)
     rel_mention = release_m
-    if rel_mention is None and dateline is not None:
+    if dateline is not None and (rel_mention is None or not strong and dateline[1] is not None):
         rel_mention = dateline[1] or dateline[0]
     # the release day ("today" for hôm nay/sáng nay)
     today = None

@@ -61,7 +61,7 @@ Span = tuple[int, int]
 
 __all__ = [
     "Cell", "Item", "PlanLayout", "Section", "Span", "SpanSet", "Table",
-    "ATTRIBUTE_LINE", "columns", "is_caps", "is_total_row", "parse_plan", "tags_of",
+    "ATTRIBUTE_LINE", "columns", "is_caps", "is_total_row", "marker_end", "parse_plan", "tags_of",
 ]
 
 # --------------------------------------------------------------------------- patterns
@@ -106,7 +106,7 @@ _TAG_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"kế hoạch (?:triển khai|chi tiết)|nhiệm vụ cụ thể|công việc cụ thể"),
         ("topics", r"nội dung (?:trọng tâm|chủ yếu|chính|cụ thể|truyền thông|tuyên truyền)|chủ đề"),
         ("organisation", r"tổ chức thực hiện|phân công|trách nhiệm|tổ chức triển khai"),
-        ("evaluation", r"theo dõi|đánh giá|giám sát|báo cáo|chỉ số|sơ kết|tổng kết|kiểm tra"),
+        ("evaluation", r"theo dõi|đánh giá|giám sát|báo cáo|chỉ số|sơ kết|tổng kết"),
         ("budget", r"kinh phí|ngân sách|dự toán|tài chính"),
         ("sources", r"^nguồn"),
         ("procedure", r"quy trình|các bước"),
@@ -143,7 +143,7 @@ _NAME = re.compile(r"(?:[A-ZÀ-ỸĐ][\w'’\-]*\s+){1,6}[A-ZÀ-ỸĐ][\w'’\-]
 _CLOSING = re.compile(r"trên đây là\b")
 _RULE_LINE = re.compile(r"[-_=—–*.\s]{3,}$")
 _SEPARATOR_CELL = re.compile(r":?-{2,}:?")
-_TOTAL_ROW = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)\b")
+_TOTAL_ROW = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)\s*(?:[:(]|$|kinh phí|dự toán)")
 
 
 # --------------------------------------------------------------------------- value types
@@ -438,6 +438,14 @@ def tags_of(title: str, folded: str | None = None) -> frozenset[str]:
     return frozenset(tag for tag, rx in _TAG_RULES if rx.search(f))
 
 
+def marker_end(text: str) -> int:
+    """Offset where the content of a list line starts, after its marker or bullet
+    ("1. ", "a) ", "2.1. ", "- ", "• "); 0 when there is none."""
+    lead = len(text) - len(text.lstrip())
+    m = _MARKER.match(text, lead) or _BULLET.match(text, lead)
+    return m.end() if m else 0
+
+
 def _marker(text: str) -> tuple[str | None, str | None, int]:
     """(style, marker, offset of the title) for a stripped line."""
     m = _MARKER.match(text)
@@ -621,7 +629,7 @@ def _parse(text: str, doc: Document | None, folded: str | None) -> PlanLayout:
     # the body starts at the first real section heading when the preamble holds basis lines
     first_head = next((h for h in heads if h[1] not in ("label", "inline")), None)
     body_start = first_head[0].start if first_head else body_start_guess
-    lay.body = (body_start, body_end)
+    lay.body = (min(body_start, body_end), body_end)
     sections = _tree(heads, body_end, lay._heading_paras, folded)
     lay.sections = tuple(sections)
 

@@ -17,3 +17,26 @@ def ready() -> _W.HTML:
 
 
 __all__ = ["DraftScorer", "TextCleaner", "draft_scorer", "ready", "text_cleaner"]
+
+
+def exercise(exercise_id: str) -> _W.VBox:
+    """An exercise: its brief (and fact sheet), then the scoring editor with its target."""
+    from ..exercises import load
+    from ..views.markdown import markdown_html
+
+    try:
+        ex = load(exercise_id)
+    except (KeyError, ValueError, OSError):
+        from ..i18n import t
+        from .base import error_html
+
+        return _W.VBox([_W.HTML(error_html(t("The exercise “{id}” could not be found. Please tell the trainer.",
+                                                id=exercise_id)))])
+    parts = [_W.HTML(markdown_html(ex.brief))]
+    if ex.facts:
+        parts.append(_W.HTML(markdown_html(ex.facts)))
+    parts.append(DraftScorer(ex.kind, f"bai-tap-{ex.id}", starter=ex.starter, target=ex.target, exercise=ex.id,
+                             model=ex.model or None))
+    box = _W.VBox(parts)
+    box.add_class("kit-exercise")
+    return box
