@@ -523,6 +523,17 @@ def test_budget_sources_that_do_not_add_up():
     assert f.fraction == pytest.approx(0.85) and "35.000.000" in f.message
 
 
+def test_budget_breakdowns_that_add_up_are_not_flagged():
+    grouped = ("IV. KINH PHÍ\n1. Hoạt động báo chí: 60.000.000 đồng, gồm:\n- Họp báo: 20.000.000 đồng;\n"
+               "- Phóng sự: 40.000.000 đồng.\n2. In tờ gấp: 15.000.000 đồng.\nTổng cộng: 75.000.000 đồng.\n"
+               "Nguồn kinh phí: 75.000.000 đồng, trong đó ngân sách nhà nước 60.000.000 đồng, xã hội hóa 15.000.000 đồng.\n")
+    assert check("budget", grouped).fraction == 1.0
+    inline = ("IV. KINH PHÍ\n- Tập huấn (02 lớp): 20.000.000 đồng, trong đó ngân sách 15.000.000 đồng;\n"
+              "- Video: 10.000.000 đồng.\nTổng cộng: 30.000.000 đồng. Nguồn: ngân sách tỉnh.\n"
+              "- Cộng tác viên: 5 người.\n")
+    assert check("budget", inline).fraction == 1.0
+
+
 def test_budget_table_in_millions_and_billions():
     table = ("IV. KINH PHÍ\n| TT | Nội dung | Kinh phí (triệu đồng) |\n|---|---|---|\n| 1 | Lớp học bơi | 30 |\n"
              "| 2 | Biển cảnh báo | 12,5 |\n| | Tổng cộng | 42,5 |\nNguồn: ngân sách xã.\n")
