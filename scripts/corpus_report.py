@@ -22,12 +22,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--genre", choices=ct.GENRES)
     ap.add_argument("--heldout", action="store_true")
+    ap.add_argument("--fresh", action="store_true", help="the second held-out set (tests/corpus/*/fresh)")
     ap.add_argument("--all", action="store_true", help="tuning and held-out drafts together")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every flagged criterion per file")
     args = ap.parse_args()
-    held = None if args.all else args.heldout
+    held = None if args.all else "fresh" if args.fresh else args.heldout
     for genre in [args.genre] if args.genre else ct.GENRES:
-        print(f"\n=== {genre} ({'all' if held is None else 'held-out' if held else 'tuning'}) ===")
+        print(f"\n=== {genre} ({'all' if held is None else held if isinstance(held, str) else 'held-out' if held else 'tuning'}) ===")
         sets = (False, True) if held is None else (held,)
         for label, paths in (("good", [p for h in sets for p in ct.goods(genre, h)]),
                              ("weak", [p for h in sets for p in ct.weaks(genre, h)])):

@@ -31,19 +31,25 @@ def _stem_key(path: Path) -> str:
     return name.split("__")[0]
 
 
-def goods(genre: str, heldout: bool = False) -> list[Path]:
+def _held(heldout: bool | str) -> str:
+    """The folder of a held-out set: ``heldout`` (True) or another name such as ``fresh``."""
+    return heldout if isinstance(heldout, str) else "heldout"
+
+
+def goods(genre: str, heldout: bool | str = False) -> list[Path]:
     base = CORPUS / genre
-    return sorted((base / "heldout").glob("good_*.txt")) if heldout else sorted((base / "good").glob("*.txt"))
+    return sorted((base / _held(heldout)).glob("good_*.txt")) if heldout else sorted((base / "good").glob("*.txt"))
 
 
-def weaks(genre: str, heldout: bool = False) -> list[Path]:
+def weaks(genre: str, heldout: bool | str = False) -> list[Path]:
     base = CORPUS / genre
-    return sorted((base / "heldout").glob("weak_*.txt")) if heldout else sorted((base / "weak").glob("*.txt"))
+    return sorted((base / _held(heldout)).glob("weak_*.txt")) if heldout else sorted((base / "weak").glob("*.txt"))
 
 
-def brokens(genre: str, heldout: bool = False) -> list[Broken]:
+def brokens(genre: str, heldout: bool | str = False) -> list[Broken]:
     base = CORPUS / genre
-    files = sorted((base / "heldout").glob("broken_*.txt")) if heldout else sorted((base / "broken").glob("*.txt"))
+    files = (sorted((base / _held(heldout)).glob("broken_*.txt")) if heldout
+             else sorted((base / "broken").glob("*.txt")))
     by_key = {_stem_key(g): g for g in goods(genre, heldout)}
     return [Broken(p, by_key[_stem_key(p)], p.stem.split("__")[1]) for p in files]
 
@@ -52,7 +58,7 @@ def fractions(report) -> dict[str, float]:
     return {c.id: (c.score / c.max if c.max else 1.0) for c in report.criteria}
 
 
-def precision_recall(genre: str, score, heldout: bool | None = False) -> dict[str, dict[str, float]]:
+def precision_recall(genre: str, score, heldout: bool | str | None = False) -> dict[str, dict[str, float]]:
     """Per criterion: true/false positives on good drafts and broken copies.
 
     ``heldout`` False: tuning set; True: held-out set; None: both.

@@ -78,7 +78,7 @@ INLINE_TEMPLATES = {
 > **{{ b.label | md_emph }}**  
 {%- endif %}
 {% for line in b.lines %}
-> {% if loop.first and b.cue %}**{{ b.cue | md_emph }}**{% endif %}{{ line | md_text }}{% if not loop.last %}  {% endif %}
+> {% if loop.first and b.cue %}**{{ b.cue | md_emph }}**{% if line %} {% endif %}{% endif %}{{ line | md_text }}{% if not loop.last %}  {% endif %}
 {%- endfor %}
 {% else %}
 {% if b.dateline %}*{{ b.dateline | md_emph }}* {% endif %}{{ b.text | md_text }}

@@ -97,7 +97,6 @@ def structure(text: str, *, kicker: bool = True, end_mark: bool = True) -> Relea
     """
     from ..rubrics.press_release import _DOCTYPE_RE, _END_MARK_RE, layout
     from ..scoring.draft import Draft
-    from ..scoring.fold import fold
     from ..text.types import Cleaned
 
     full = sanitize(text)
@@ -127,7 +126,8 @@ def structure(text: str, *, kicker: bool = True, end_mark: bool = True) -> Relea
 
     blocks: list[Block] = []
     has_doctype = False
-    has_end_mark = False
+    # the draft's own end mark, wherever it stands (some put it after the contact block)
+    has_end_mark = any(_END_MARK_RE.match(d.folded[p.start:p.end]) for p in paras)
     contact_block: Block | None = None
     for p in paras:
         f = d.folded[p.start:p.end].strip()
@@ -137,9 +137,8 @@ def structure(text: str, *, kicker: bool = True, end_mark: bool = True) -> Relea
                 contact_block = Block("contact")
                 cue_end = _cue_end(d.text, c, p)
                 if cue_end > p.start:
-                    contact_block.cue = d.text[p.start:cue_end]
-                    rest = d.text[cue_end:p.end]
-                    contact_block.lines.append(rest)
+                    contact_block.cue = d.text[p.start:cue_end].strip()
+                    contact_block.lines.append(d.text[cue_end:p.end].strip())
                 else:
                     contact_block.lines.append(p.text)
                     if c.cue is None:
@@ -153,7 +152,6 @@ def structure(text: str, *, kicker: bool = True, end_mark: bool = True) -> Relea
             continue
         if _END_MARK_RE.match(d.folded[p.start:p.end]):
             blocks.append(Block("endmark", p.text.strip()))
-            has_end_mark = True
             continue
         if lay.headline is not None and p.index == lay.headline.index:
             if kicker and not has_doctype:
@@ -204,7 +202,7 @@ def _cue_end(text: str, contact, p) -> int:
     s, e = contact.cue
     if not (p.start <= s < p.end) or text[p.start:s].strip():
         return p.start
-    m = re.match(r"[ \t]*:[ \t]*", text[e:p.end])
+    m = re.match(r"[ \t]*:", text[e:p.end])
     if m is None:
         return p.start if e < p.end and text[e] not in " \t" else e
     return e + m.end()
@@ -315,8 +313,8 @@ def to_docx(text: str, report=None, *, title: str | None = None) -> bytes:
 
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    sec.top_margin, sec.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    sec.left_margin, sec.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    sec.top_margin, sec.bottom_margin = _twips_up(MARGINS_MM["top"]), _twips_up(MARGINS_MM["bottom"])
+    sec.left_margin, sec.right_margin = _twips_up(MARGINS_MM["left"]), _twips_up(MARGINS_MM["right"])
     sec.header_distance = sec.footer_distance = Mm(HEADER_MM)
     _page_numbers(sec)
 
@@ -324,8 +322,23 @@ def to_docx(text: str, report=None, *, title: str | None = None) -> bytes:
     if body is not None:
         body._p.getparent().remove(body._p)
 
+    # Paragraphs are built directly (python-docx looks a style up by name in O(styles) per call,
+    # which makes a long paste take seconds).
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    style_ids = {st.name: st.style_id for st in doc.styles}
+    body_el = doc.element.body
+    sect = body_el.sectPr
+
     def para(style: str, text: str = "", *, bold=None, italic=None):
-        p = doc.add_paragraph(style=style)
+        p_el = OxmlElement("w:p")
+        if sect is not None:
+            sect.addprevious(p_el)
+        else:
+            body_el.append(p_el)
+        p_el.style = style_ids[style]
+        p = Paragraph(p_el, doc._body)
         if text:
             _run(p, text, bold=bold, italic=italic)
         return p
@@ -358,7 +371,8 @@ def to_docx(text: str, report=None, *, title: str | None = None) -> bytes:
                     _run(p, line, bold=True)
                 elif i == (1 if b.label else 0) and b.cue:
                     _run(p, b.cue, bold=True)
-                    _run(p, line)
+                    if line:
+                        _run(p, " " + line)
                 else:
                     _run(p, line)
                 if i < len(lines) - 1:
@@ -432,6 +446,15 @@ def _marker_tab(text: str, marker: str | None) -> str:
     return text
 
 
+def _twips_up(mm: float):
+    """``mm`` as whole twips (what .docx stores), rounded up so that 15 mm stays ≥ 15 mm."""
+    import math
+
+    from docx.shared import Twips
+
+    return Twips(math.ceil(mm * 1440 / 25.4 - 1e-9))
+
+
 def _is_caps(text: str) -> bool:
     return text.upper() == text and any(ch.isalpha() for ch in text)
 
@@ -450,6 +473,19 @@ def _fonts(rpr, name: str = FONT) -> None:
         rfonts.set(qn(f"w:{attr}"), name)
 
 
+def _size_cs(rpr, pt: float) -> None:
+    """The complex-script size (``w:szCs``) matching ``w:sz``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    e = rpr.find(qn("w:szCs"))
+    if e is None:
+        e = OxmlElement("w:szCs")
+        rpr.insert_element_before(e, "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+                                  "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    e.set(qn("w:val"), str(int(round(pt * 2))))
+
+
 def _lang(rpr, val: str = "vi-VN") -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -462,16 +498,32 @@ def _lang(rpr, val: str = "vi-VN") -> None:
     lang.set(qn("w:eastAsia"), val)
 
 
+_RPR_TEMPLATE = []
+
+
+def _rpr_template():
+    """A ``w:rPr`` naming Times New Roman in all four slots, copied into every run."""
+    if not _RPR_TEMPLATE:
+        from docx.oxml import OxmlElement
+
+        rpr = OxmlElement("w:rPr")
+        _fonts(rpr)
+        _RPR_TEMPLATE.append(rpr)
+    return _RPR_TEMPLATE[0]
+
+
 def _run(p, text: str, *, bold=None, italic=None, size=None):
+    from copy import deepcopy
+
     r = p.add_run(text)
+    # direct font names too, so that no style or theme lets Word substitute another font
+    r._r.insert(0, deepcopy(_rpr_template()))
     if bold is not None:
         r.bold = bold
     if italic is not None:
         r.italic = italic
     if size is not None:
         r.font.size = size
-    # direct font names too, so that no style or theme lets Word substitute another font
-    _fonts(r._r.get_or_add_rPr())
     return r
 
 
@@ -494,6 +546,7 @@ def _setup_styles(doc) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
     _fonts(normal.element.get_or_add_rPr())
+    _size_cs(normal.element.get_or_add_rPr(), BODY_PT)
     _lang(normal.element.get_or_add_rPr())
     pf = normal.paragraph_format
     pf.space_before, pf.space_after = Pt(0), Pt(AFTER_PT)
@@ -508,6 +561,7 @@ def _setup_styles(doc) -> None:
         st.font.name = FONT
         _fonts(st.element.get_or_add_rPr())
         st.font.size = Pt(size)
+        _size_cs(st.element.get_or_add_rPr(), size)
         st.font.bold = bold
         st.font.italic = italic
         if colour:

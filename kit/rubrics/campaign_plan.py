@@ -456,6 +456,10 @@ _UNIT_WORD = re.compile(
 _FOCAL = re.compile(r"chủ trì|đầu mối|thường trực|điều phối|chỉ đạo chung|trưởng ban|tổ chức thực hiện kế hoạch")
 
 
+_STRONG_CUE = re.compile(r"(?:đơn vị\s+)?(?:chủ trì|phụ trách)\s*:")
+_TIME_START = re.compile(r"(?:tháng|ngày|quý|năm|tuần|từ|trước|sau|đến|hằng|định kỳ|\d)")
+
+
 def _owner_of(u: Item) -> tuple[bool, tuple[int, int] | None]:
     """(a named lead unit is given, span of the owner text)."""
     if u.kind == "row" and u.table is not None:
@@ -474,7 +478,10 @@ def _owner_of(u: Item) -> tuple[bool, tuple[int, int] | None]:
             unit = m.group("unit").strip()
             raw = u.text[m.start("unit"):m.end("unit")].lstrip()
             # a unit is named: "Văn phòng Sở", "các trường THPT" (not "tháng 3" after "thời gian thực hiện:")
-            if unit and not _VAGUE_UNIT.search(unit) and (raw[:1].isupper() or _UNIT_WORD.match(unit)):
+            # after an explicit "Chủ trì:" any named, non-vague lead counts ("công chức Văn hóa - Xã hội",
+            # "trưởng 14 bản"); after weaker cues it must look like a unit
+            strong = rx is _OWNER_CUE and _STRONG_CUE.match(m.group(0)) and not _TIME_START.match(unit)
+            if unit and not _VAGUE_UNIT.search(unit) and (strong or raw[:1].isupper() or _UNIT_WORD.match(unit)):
                 return True, (u.start + m.start("unit"), u.start + m.end("unit"))
     return False, None
 

@@ -668,6 +668,11 @@ _CAUSE_RE = _rx(
     r"[^.!?\n]{0,80}?(?:là do|do|vì|bởi|xuất phát từ)"
     r"|xuất phát từ (?:mâu thuẫn|việc|sự|lỗi|động cơ|hành vi|ý đồ|tư lợi|thù|ghen|tình cảm|bất đồng|mục đích)"
     r"|do lỗi(?: chủ quan)? của|lỗi chủ quan"
+    # the incident attributed to an agent: "Sai sót do cán bộ chế bản gõ nhầm", "sự cố xảy ra là do…"
+    r"|(?:sai sót|sự cố|vụ việc|vụ cháy|đám cháy|hư hỏng|sự việc|tình trạng (?:này|trên)|lỗi (?:này|trên))"
+    r"(?: (?!không|chưa|chẳng|chả)[^\W\d_]+){0,3}? (?:xảy ra |phát sinh )?(?:là )?do(?! (?:cơ quan|hội đồng|đoàn|tổ)(?![^\W\d_]))"
+    # a source of infection or poisoning stated as fact: "lây từ một học sinh…", "ngộ độc do ăn…"
+    r"|lây (?:từ|do)|(?:ngộ độc|nhiễm độc) (?:là )?do(?= (?:ăn|uống|thức ăn|món|nguồn))"
 )
 _BLAME_RE = _rx(
     r"thiếu trách nhiệm|vô trách nhiệm|tắc trách|buông lỏng(?: quản lý)?|lơ là|cẩu thả|thiếu quan tâm|"

@@ -457,13 +457,17 @@ def _marker(text: str) -> tuple[str | None, str | None, int]:
     return None, None, 0
 
 
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+
+
 def _title_like(rest: str) -> bool:
     toks = _TOKEN.findall(rest[:300])
     if not toks or len(toks) > 14 or len(rest) > 160:
         return False
     if _END_PUNCT.search(rest):
         return False
-    colon = rest.find(":")
+    # a colon inside brackets is an aside: "1.2. Mục tiêu năm 2027 (chỉ tiêu được giao: 450)"
+    colon = _BRACKETED.sub(lambda m: " " * len(m.group()), rest).find(":")
     if 0 <= colon < len(rest.rstrip()) - 1:  # "1. Văn phòng Sở: chủ trì…" is an entry
         return False
     return bool(_LETTER.match(rest.lstrip("\"“'«(")))

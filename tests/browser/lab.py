@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+READY = ".kit-box .kit-ok"  # the green "Bộ công cụ đã sẵn sàng" line of every workbook
+
 
 def open_notebook(page, lab, relpath: str) -> None:
     page.goto(lab.notebook_url(relpath))
@@ -9,7 +11,7 @@ def open_notebook(page, lab, relpath: str) -> None:
     wait_kernel_idle(page)
 
 
-def wait_kernel_idle(page, timeout: float = 90_000) -> None:
+def wait_kernel_idle(page, timeout: float = 120_000) -> None:
     page.wait_for_function(
         """() => {
             const s = document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
@@ -19,9 +21,18 @@ def wait_kernel_idle(page, timeout: float = 90_000) -> None:
     )
 
 
-def restart_and_run_all(page) -> None:
-    """The ⏩ toolbar button the welcome page tells trainees to press, then “Restart”."""
-    page.click(".jp-NotebookPanel-toolbar [data-command='notebook:restart-run-all']")
-    page.click(".jp-Dialog .jp-mod-accept")
-    page.wait_for_timeout(500)
-    wait_kernel_idle(page)
+def restart_and_run_all(page, ready: str = READY, attempts: int = 3) -> None:
+    """The ▶▶ toolbar button the workbooks tell trainees to press, then “Restart”, until the
+    workbook's first cell has shown its ready line. A kernel's very first start in a fresh
+    environment (no compiled bytecode yet) can miss the first click, as a trainee may too."""
+    for attempt in range(attempts):
+        page.click(".jp-NotebookPanel-toolbar [data-command='notebook:restart-run-all']")
+        page.click(".jp-Dialog .jp-mod-accept")
+        page.wait_for_timeout(1000)
+        wait_kernel_idle(page)
+        try:
+            page.locator(ready).first.wait_for(timeout=60_000)
+            return
+        except Exception:  # noqa: BLE001 - try the button again, as a trainee would
+            if attempt == attempts - 1:
+                raise
