@@ -5,7 +5,7 @@
 - the lesson ``notebooks/01_thong_cao_bao_chi.ipynb`` is also a slide deck: every cell has
   ``slideshow`` metadata, with speaker notes for the trainer;
 - each solution notebook has its metadata, progressive hints and a worked answer, and the
-  scores it quotes are the scores the kit gives today (re-run the builder when a rubric changes);
+  scores it quotes are the scores the kit gives today (update them when a rubric changes);
 - the workbooks in ``exercises/`` are what the generator makes from ``solutions/``.
 """
 

@@ -670,7 +670,10 @@ _CAUSE_RE = _rx(
     r"|do lỗi(?: chủ quan)? của|lỗi chủ quan"
     # the incident attributed to an agent: "Sai sót do cán bộ chế bản gõ nhầm", "sự cố xảy ra là do…"
     r"|(?:sai sót|sự cố|vụ việc|vụ cháy|đám cháy|hư hỏng|sự việc|tình trạng (?:này|trên)|lỗi (?:này|trên))"
-    r"(?: (?!không|chưa|chẳng|chả)[^\W\d_]+){0,3}? (?:xảy ra |phát sinh )?(?:là )?do(?! (?:cơ quan|hội đồng|đoàn|tổ)(?![^\W\d_]))"
+    r"(?: (?!không|chưa|chẳng|chả)[^\W\d_]+){0,3}? (?:xảy ra |phát sinh )?(?:là )?do"
+    # …but not an authority's finding or a plain natural cause ("do mưa lớn kéo dài")
+    r"(?! (?:cơ quan|hội đồng|đoàn|tổ|mưa|lũ|bão|gió|giông|lốc|sét|động đất|sạt lở|thời tiết|thiên tai|nắng nóng|triều cường)"
+    r"(?![^\W\d_]))"
     # a source of infection or poisoning stated as fact: "lây từ một học sinh…", "ngộ độc do ăn…"
     r"|lây (?:từ|do)|(?:ngộ độc|nhiễm độc) (?:là )?do(?= (?:ăn|uống|thức ăn|món|nguồn))"
 )
