@@ -53,3 +53,35 @@ def test_compare_with_model(kit_home):
     w.flush()
     w.compare_button.click()
     assert "Bài mẫu" in w.extra.value and "Tổng điểm" in w.extra.value
+
+
+def test_export_offers_docx_and_md_and_keeps_a_copy(kit_home):
+    import base64
+    import io
+    import re
+
+    import docx
+
+    w = DraftScorer("press_release", "tc-xuat", delay=30)
+    w.textarea.value = ct.goods("press_release")[2].read_text()
+    saved = w.export()
+    assert sorted(p.suffix for p in saved) == [".docx", ".md"]
+    assert all(p.parent == kit_home / "tai-lieu-xuat" and p.stat().st_size > 0 for p in saved)
+    hrefs = re.findall(r'href="data:([^;]+);base64,([^"]+)"', w.downloads.value)
+    assert len(hrefs) == 2
+    word = docx.Document(io.BytesIO(base64.b64decode(hrefs[0][1])))
+    assert any("Báo cáo chấm điểm" in p.text for p in word.paragraphs)
+
+
+def test_highlight_focuses_on_one_criterion_at_a_time(kit_home):
+    w = DraftScorer("press_release", "tc-focus", delay=30)
+    w.textarea.value = ct.weaks("press_release")[0].read_text()
+    w.flush()
+    first = w.focus.value
+    assert first  # the first criterion with something to fix is shown first
+    assert "theo tiêu chí" in w.result.value
+    w.focus.value = ""  # the trainee asks for all of them
+    assert "những đoạn cần sửa được tô vàng" in w.result.value
+    w.textarea.value += " Thêm một câu."
+    w.flush()
+    assert w.focus.value == ""  # the trainee's choice is kept while typing

@@ -17,6 +17,7 @@ def criteria_chart(report, width: float = 6.0) -> bytes:
     colours = ["#1d7a46" if s >= 100 else "#c27c0e" if s >= 50 else "#b42318" for s in shares]
     fig = Figure(figsize=(width, 0.38 * len(labels) + 0.6), dpi=100)
     ax = fig.add_subplot()
+    ax.barh(labels, [100] * len(labels), color="#eef1f4")  # the full mark, for scale
     ax.barh(labels, shares, color=colours)
     ax.set_xlim(0, 100)
     ax.set_xlabel("%")

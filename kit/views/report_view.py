@@ -49,8 +49,11 @@ def _state(score: float, maximum: float) -> tuple[str, str]:
     return "kit-crit-bad", "✗"
 
 
-def report_html(report, target: float | None = None, preview: bool = True) -> str:
-    """HTML for a :class:`kit.scoring.Report`; every piece of the trainee's text is escaped."""
+def report_html(report, target: float | None = None, preview: bool = True, focus: str | None = None) -> str:
+    """HTML for a :class:`kit.scoring.Report`; every piece of the trainee's text is escaped.
+
+    ``focus`` names one criterion whose passages alone are highlighted (all when None):
+    a weak draft flagged everywhere would otherwise be one wall of yellow."""
     label, colour = band(report.total)
     parts = [CSS, REPORT_CSS, '<div class="kit-box kit-report">']
     parts.append('<div class="kit-total">'
@@ -79,10 +82,15 @@ def report_html(report, target: float | None = None, preview: bool = True) -> st
     if preview and report.text.strip():
         spans, titles = [], []
         for c in report.criteria:
+            if focus and c.id != focus:
+                continue
             for s, e in c.spans:
                 spans.append((s, e))
                 titles.append(c.label)
-        parts.append("<h4>" + esc(_("Your draft, with the passages to improve highlighted")) + "</h4>")
+        chosen = next((c.label for c in report.criteria if c.id == focus), None)
+        heading = (t("Your draft: passages to improve for “{criterion}” highlighted", criterion=chosen) if chosen
+                   else _("Your draft, with the passages to improve highlighted"))
+        parts.append("<h4>" + esc(heading) + "</h4>")
         parts.append('<div class="kit-preview">' + highlight(report.text, spans, titles=titles) + "</div>")
     parts.append("</div>")
     return "".join(parts)

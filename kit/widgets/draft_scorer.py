@@ -45,10 +45,15 @@ class DraftScorer(W.VBox):
         self.textarea.add_class("kit-input")
         self.score_button = W.Button(description=_("Score now"), button_style="primary", icon="check")
         self.submit_button = W.Button(description=_("Submit"), icon="paper-plane")
+        self.export_button = W.Button(description=_("Download (Word, Markdown)"), icon="download",
+                                      layout=W.Layout(width="auto", display="" if kind == "press_release" else "none"))
+        self.downloads = W.HTML()
         self.compare_button = W.Button(description=_("Compare with the model answer"), icon="columns",
                                        layout=W.Layout(display="" if model else "none", width="auto"))
         self.name = W.Text(value=submissions.remembered_name() or "", placeholder=_("Your full name"),
                            layout=W.Layout(width="260px"))
+        self.focus = W.Dropdown(options=[(_("All criteria"), "")], value="", description=_("Highlight:"),
+                                layout=W.Layout(width="auto"), style={"description_width": "initial"})
         self.status = W.HTML()
         self.result = W.HTML()
         self.result.add_class("kit-result")
@@ -57,14 +62,20 @@ class DraftScorer(W.VBox):
         self._debounce = Debouncer(self._on_pause, delay)
         guard = guarded(self._show_error)
         self.textarea.observe(guard(lambda _c: self._debounce.poke()), names="value")
+        self._focus_chosen = False
+        self._setting_focus = False
+        self.focus.observe(guard(self._on_focus), names="value")
         self.score_button.on_click(guard(lambda _b: self._save_and_score()))
         self.submit_button.on_click(guard(lambda _b: self.submit()))
         self.compare_button.on_click(guard(lambda _b: self.compare()))
+        self.export_button.on_click(guard(lambda _b: self.export()))
         super().__init__([
             W.HTML(CSS),
             self.textarea,
-            W.HBox([self.score_button, self.compare_button]),
+            W.HBox([self.score_button, self.export_button, self.compare_button]),
+            self.downloads,
             self.status,
+            self.focus,
             self.result,
             self.chart,
             W.HBox([W.HTML("<b>" + esc(_("Hand in:")) + "</b>&nbsp;"), self.name, self.submit_button]),
@@ -92,7 +103,27 @@ class DraftScorer(W.VBox):
         from ..scoring import score
 
         self.report = score(self.textarea.value, self.kind)
-        self.result.value = report_html(self.report, target=self.target)
+        options = [(_("All criteria"), "")] + [(c.label, c.id) for c in self.report.criteria if c.spans]
+        keep = self.focus.value if self._focus_chosen and any(v == self.focus.value for _l, v in options) else None
+        if keep is None:  # show the first criterion that has something to fix
+            keep = next((c.id for c in self.report.criteria if c.spans and c.score < c.max), "")
+        self._setting_focus = True
+        try:
+            self.focus.options = options
+            self.focus.value = keep
+        finally:
+            self._setting_focus = False
+        self._render()
+
+    def _on_focus(self, _change) -> None:
+        if not self._setting_focus:
+            self._focus_chosen = True
+            self._render()
+
+    def _render(self) -> None:
+        if self.report is None:
+            return
+        self.result.value = report_html(self.report, target=self.target, focus=self.focus.value or None)
         self.chart.value = criteria_chart(self.report) if self.textarea.value.strip() else b""
         self.chart.layout.display = "" if self.textarea.value.strip() else "none"
 
@@ -114,6 +145,29 @@ class DraftScorer(W.VBox):
         self.extra.value = CSS + '<div class="kit-box"><p class="kit-ok">' + esc(
             t("Submitted: {points} points. Saved as {file}.", points=format(self.report.total, "g"), file=path.name)) + "</p></div>"
         return path
+
+    def export(self) -> list:
+        """Build the .docx and .md, keep a copy in the exports folder, offer both as downloads."""
+        import base64
+
+        from .. import paths
+        from ..export import export_press_release, suggested_filename
+        from ..storage import atomic_write_bytes
+
+        self.flush()
+        self.rescore()
+        links, saved = [], []
+        for fmt, label in (("docx", _("Word file (.docx)")), ("md", _("Markdown file (.md)"))):
+            data, _suffix, mime = export_press_release(self.textarea.value, fmt, report=self.report)
+            name = suggested_filename(self.textarea.value, fmt)
+            target = paths.exports_dir() / name
+            atomic_write_bytes(target, data)
+            saved.append(target)
+            href = f"data:{mime.split(';')[0]};base64,{base64.b64encode(data).decode('ascii')}"
+            links.append(f'<a class="kit-download" download="{esc(name)}" href="{href}">⬇ {esc(label)}</a>')
+        self.downloads.value = (CSS + '<div class="kit-box">' + " &nbsp; ".join(links) + '<p class="kit-muted">'
+                                + esc(t("A copy is also saved in {folder}.", folder=str(paths.exports_dir()))) + "</p></div>")
+        return saved
 
     def compare(self) -> None:
         if not self.model:

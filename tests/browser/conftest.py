@@ -122,8 +122,16 @@ def browser():
         b.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    if rep.when == "call":
+        item.kit_failed = rep.failed
+
+
 @pytest.fixture()
-def page(browser, lab):
+def page(browser, lab, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     # Only the local server may be reached: anything else is a bug (fonts, CDNs...).
     outside: list[str] = []
@@ -140,4 +148,12 @@ def page(browser, lab):
     pg.set_default_timeout(60_000)
     pg.outside_requests = outside  # type: ignore[attr-defined]
     yield pg
+    if getattr(request.node, "kit_failed", False):  # keep what the page showed when it failed
+        from tests.conftest import ARTIFACTS
+
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        try:
+            pg.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"), full_page=False)
+        except Exception:  # noqa: BLE001
+            pass
     context.close()

@@ -6,7 +6,7 @@ import pytest
 
 from kit.widgets.text_cleaner import SAMPLE_GARBLED
 
-from .lab import open_notebook, restart_and_run_all
+from .lab import open_notebook, restart_and_run_all, wait_kernel_idle
 
 pytestmark = pytest.mark.browser
 
@@ -54,9 +54,10 @@ def test_welcome_page_restores_text_after_reload(page, lab):
     box = page.locator(".kit-text-cleaner textarea")
     box.wait_for()
     box.fill("Văn bản thử khôi phục sau khi tải lại trang.")
-    page.wait_for_selector(".kit-text-cleaner >> text=Đã tự động lưu")
+    page.wait_for_selector(".kit-text-cleaner >> text=Đã tự động lưu", timeout=90_000)
     page.reload()
-    page.wait_for_selector(".jp-NotebookPanel")
+    page.wait_for_selector(".jp-NotebookPanel", state="visible")
+    wait_kernel_idle(page)
     restart_and_run_all(page)
     page.locator(".kit-text-cleaner textarea").wait_for()
     assert page.locator(".kit-text-cleaner textarea").input_value() == "Văn bản thử khôi phục sau khi tải lại trang."
