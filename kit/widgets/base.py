@@ -116,6 +116,6 @@ def ready_banner() -> str:
     """The line a workbook's first hidden cell shows, so trainees know the kit is running."""
     from .. import __version__
 
-    return CSS + ('<div class="kit-box"><p class="kit-ok">✅ ' + esc(_("The kit is ready. Your files are saved in:"))
+    return CSS + ('<div class="kit-box"><p class="kit-ok">✓ ' + esc(_("The kit is ready. Your files are saved in:"))
                   + f" <code>{esc(str(paths.home()))}</code></p>"
                   + '<p class="kit-muted">' + esc(t("Kit version {version}", version=__version__)) + "</p></div>")
