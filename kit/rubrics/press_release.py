@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from ..i18n import N_, _, t
 from ..scoring.draft import Draft
 from ..scoring.fold import fold
-from ..text.entities import COMMON, acronym_key
+from ..text import entities
+from ..text.entities import COMMON
 from ..text.segment import count_syllables
 from .base import Finding, Rubric
 from .people import ContactBlock, Quote, find_contact_block, find_people, find_quotes, quoted_spans
@@ -668,49 +669,13 @@ def sentence_length(d: Draft) -> Finding:
 #: Known to any Vietnamese reader beyond ``kit.text.entities.COMMON``: tests, tech, media.
 EXTRA_KNOWN = frozenset("AI IT IELTS TOEIC TOEFL SAT WIFI QR USB GPS LED SOS ID OTP MC VIP VTV VOV TTXVN".split())
 _KNOWN = frozenset(COMMON) | EXTRA_KNOWN
-# "STEM (khoa học, công nghệ, kỹ thuật và toán học)": an expansion in brackets right after
-# the acronym, even when its initials do not spell it (a translated expansion).
-_BRACKET_EXPANSION_RE = re.compile(r"\s*\(\s*([^\W\d_][^()\d\n]{3,120})\)")
-
-
-_KNOWN_KEYS = frozenset(acronym_key(a) for a in _KNOWN)
-_CAPS_TOKEN_RE = re.compile(r"[^\s()]+")
 
 
 def _undefined(d: Draft, lay: Layout):
-    """First body uses of acronyms neither known nor defined before, like
-    :func:`kit.text.entities.undefined_acronyms` but on the draft's cached analysis, with
-    :data:`EXTRA_KNOWN`, without the headline (the body may define what it uses), and
-    accepting a bracketed expansion right after the acronym."""
-    first_def: dict[str, int] = {}
-    for df in d.definitions:
-        keys = {acronym_key(df.short)} | {acronym_key(tok) for tok in _CAPS_TOKEN_RE.findall(df.short)}
-        for key in keys:
-            if key:
-                first_def[key] = min(first_def.get(key, df.short_start), df.short_start)
-    hs, he = (lay.headline.start, lay.headline.end) if lay.headline is not None else (0, 0)
-    seen: set[str] = set()
-    out = []
-    for use in d.acronyms:
-        # letterheads, headlines and titles ("in_heading"; "caps_line" in older versions)
-        if getattr(use, "in_heading", False) or getattr(use, "caps_line", False) or hs <= use.start < he:
-            continue
-        key = use.key
-        if key in seen:
-            continue
-        seen.add(key)
-        if key in _KNOWN_KEYS:
-            continue
-        if "." in use.short and all(acronym_key(part) in _KNOWN_KEYS for part in use.short.split(".") if part):
-            continue
-        at = first_def.get(key)
-        if at is not None and at <= use.start:
-            continue
-        m = _BRACKET_EXPANSION_RE.match(d.text, use.end)
-        if m is not None and count_syllables(m.group(1)) >= 2 and not m.group(1).isupper():
-            continue
-        out.append(use)
-    return out
+    """First body uses of acronyms neither known (with :data:`EXTRA_KNOWN`) nor defined
+    before; the headline is passed over, since the body may define what it uses."""
+    span = (lay.headline.start, lay.headline.end) if lay.headline is not None else None
+    return entities.undefined_acronyms(d.text, known=_KNOWN, ignore=span)
 
 
 @RUBRIC.criterion(

@@ -88,7 +88,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .segment import link_spans
+from .segment import count_syllables, link_spans
 
 __all__ = [
     "AcronymUse",
@@ -841,13 +841,21 @@ def _skip_back(text: str, i: int) -> int:
     return i
 
 
-def undefined_acronyms(text: str, known: frozenset[str] | set[str] = COMMON) -> list[AcronymUse]:
+# "STEM (khoa học, công nghệ, kỹ thuật và toán học)": an expansion in brackets right after
+# the acronym, even when its initials do not spell it (a translated expansion).
+_BRACKET_EXPANSION_RE = re.compile(r"\s*\(\s*([^\W\d_][^()\d\n]{3,120})\)")
+
+
+def undefined_acronyms(text: str, known: frozenset[str] | set[str] = COMMON,
+                       ignore: tuple[int, int] | None = None) -> list[AcronymUse]:
     """First uses of acronyms that are neither known nor defined before (or at) that use.
 
     ``known`` lists acronyms readers know (see :data:`COMMON`); compared by
     :func:`acronym_key`. A dotted compound (``PGS.TS``, ``TP.HCM``) is known when
     each of its parts is. Uses in heading lines (``AcronymUse.in_heading``:
-    letterheads, headlines, titles) are ignored. One result per acronym, in text order.
+    letterheads, headlines, titles) and inside ``ignore`` (a span, e.g. a headline the
+    caller found) are passed over; an expansion in brackets right after a use defines it.
+    One result per acronym, in text order.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -863,7 +871,7 @@ def undefined_acronyms(text: str, known: frozenset[str] | set[str] = COMMON) -> 
     seen: set[str] = set()
     out: list[AcronymUse] = []
     for use in find_acronyms(text):
-        if use.in_heading:
+        if use.in_heading or (ignore is not None and ignore[0] <= use.start < ignore[1]):
             continue
         key = use.key
         if key in seen:
@@ -875,6 +883,9 @@ def undefined_acronyms(text: str, known: frozenset[str] | set[str] = COMMON) -> 
             continue
         defined_at = first_def.get(key)
         if defined_at is not None and defined_at <= use.start:
+            continue
+        m = _BRACKET_EXPANSION_RE.match(text, use.end)
+        if m is not None and count_syllables(m.group(1)) >= 2 and not m.group(1).isupper():
             continue
         out.append(use)
     return out
