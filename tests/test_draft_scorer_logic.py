@@ -85,3 +85,11 @@ def test_highlight_focuses_on_one_criterion_at_a_time(kit_home):
     w.textarea.value += " Thêm một câu."
     w.flush()
     assert w.focus.value == ""  # the trainee's choice is kept while typing
+
+
+def test_save_button_writes_at_once(kit_home):
+    w = DraftScorer("press_release", "tc-luu", delay=30)
+    w.textarea.value = "Bản nháp chưa xong."
+    w.save_button.click()
+    assert json.loads(w.draft.path.read_text())["text"] == "Bản nháp chưa xong."
+    assert "Đã tự động lưu" in w.status.value or "lưu" in w.status.value

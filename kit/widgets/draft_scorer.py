@@ -45,6 +45,7 @@ class DraftScorer(W.VBox):
         self.textarea.add_class("kit-input")
         self.score_button = W.Button(description=_("Score now"), button_style="primary", icon="check")
         self.submit_button = W.Button(description=_("Submit"), icon="paper-plane")
+        self.save_button = W.Button(description=_("Save"), icon="save")
         self.export_button = W.Button(description=_("Download (Word, Markdown)"), icon="download",
                                       layout=W.Layout(width="auto", display="" if kind == "press_release" else "none"))
         self.downloads = W.HTML()
@@ -66,13 +67,14 @@ class DraftScorer(W.VBox):
         self._setting_focus = False
         self.focus.observe(guard(self._on_focus), names="value")
         self.score_button.on_click(guard(lambda _b: self._save_and_score()))
+        self.save_button.on_click(guard(lambda _b: self._save_and_score()))
         self.submit_button.on_click(guard(lambda _b: self.submit()))
         self.compare_button.on_click(guard(lambda _b: self.compare()))
         self.export_button.on_click(guard(lambda _b: self.export()))
         super().__init__([
             W.HTML(CSS),
             self.textarea,
-            W.HBox([self.score_button, self.export_button, self.compare_button]),
+            W.HBox([self.score_button, self.save_button, self.export_button, self.compare_button]),
             self.downloads,
             self.status,
             self.focus,
