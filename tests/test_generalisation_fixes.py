@@ -75,3 +75,11 @@ def test_named_lead_after_chu_tri_counts_even_in_lower_case():
               "- Chủ trì: công chức Văn hóa - Xã hội.\n2. Họp bản chuyên đề\n- Thời gian: tháng 3/2027.\n"
               "- Chủ trì: trưởng các bản.\n")
     assert campaign_plan.owners(d).fraction >= 0.75
+
+
+def test_fold_keeps_offsets_and_unifies_tone_placement():
+    from kit.scoring.fold import fold
+
+    text = "İstanbul HOÀ Hòa thuỷ"
+    assert len(fold(text)) == len(text)
+    assert fold("HOÀ") == fold("hòa") == "hòa"

@@ -45,5 +45,7 @@ _PAIR_RE = re.compile("(" + "|".join(sorted(_PAIRS, key=len, reverse=True)) + r"
 
 
 def fold(text: str) -> str:
-    low = "".join(_lower1(c) for c in text) if not text.isascii() else text.lower()
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter (İ, ẞ…) lowers to two characters: keep offsets
+        low = "".join(_lower1(c) for c in text)
     return _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], low)
