@@ -50,3 +50,11 @@ def test_empty_text_gets_a_hint(kit_home):
     w = TextCleaner(key="rong", delay=30)
     w.clear_button.click()
     assert "Khung đang trống" in w.result.value
+
+
+def test_fixed_text_can_replace_the_paste(kit_home):
+    w = TextCleaner(key="dung", delay=30)
+    w.sample_button.click()
+    w.use_button.click()
+    assert w.textarea.value.startswith("Sở Giáo dục và Đào tạo thông báo")
+    assert "không có gì cần sửa" in w.result.value

@@ -37,6 +37,9 @@ class TextCleaner(W.VBox):
                                    layout=W.Layout(width="auto"))
         self.sample_button = W.Button(description=_("Try a garbled sample"), icon="font", layout=W.Layout(width="auto"))
         self.clear_button = W.Button(description=_("Clear"), icon="eraser", layout=W.Layout(width="auto"))
+        self.use_button = W.Button(description=_("Put the fixed text in the box"), icon="check",
+                                   layout=W.Layout(width="auto"),
+                                   tooltip=_("Replace what you pasted by the cleaned Unicode text, ready to copy"))
         self.status = W.HTML()
         self.result = W.HTML()
         self.result.add_class("kit-result")
@@ -46,10 +49,11 @@ class TextCleaner(W.VBox):
         self.run_button.on_click(guard(lambda _b: self.analyse()))
         self.sample_button.on_click(guard(lambda _b: self._load_sample()))
         self.clear_button.on_click(guard(lambda _b: self._clear()))
+        self.use_button.on_click(guard(lambda _b: self._use_cleaned()))
         super().__init__([
             W.HTML(CSS + "<b>" + esc(_("Your text")) + "</b>"),
             self.textarea,
-            W.HBox([self.run_button, self.sample_button, self.clear_button]),
+            W.HBox([self.run_button, self.use_button, self.sample_button, self.clear_button]),
             self.status,
             self.result,
         ])
@@ -87,6 +91,14 @@ class TextCleaner(W.VBox):
 
     def _load_sample(self) -> None:
         self.textarea.value = SAMPLE_GARBLED
+        self.flush()
+        self._save_and_analyse()
+
+    def _use_cleaned(self) -> None:
+        # A button press, not typing: writing into the box cannot disturb an input method here.
+        from ..text import clean_text
+
+        self.textarea.value = clean_text(self.textarea.value).text
         self.flush()
         self._save_and_analyse()
 
