@@ -76,3 +76,13 @@ def test_empty_and_binary_like_input_exit_zero(tmp_path):
     assert out.returncode == 0
     rep = json.loads(out.stdout)
     assert rep["total"] == 0 and any("trống" in w for w in rep["warnings"])
+
+
+def test_plan_json_is_scored_as_a_plan(tmp_path):
+    src = CORPUS / "campaign_plan" / "good" / "02_nghean_new_school_year.txt"
+    out = tmp_path / "ke hoạch.json"
+    assert kit("plan", "import", str(src), "-o", str(out)).returncode == 0
+    from_json = json.loads(kit("score", "--json", str(out)).stdout)
+    from_text = json.loads(kit("score", "--json", str(src)).stdout)
+    assert from_json["kind"] == "campaign_plan"
+    assert abs(from_json["total"] - from_text["total"]) <= 10

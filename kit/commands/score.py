@@ -32,6 +32,13 @@ def run(args) -> int:
 
     failed = 0
     for path in args.files:
+        if str(path).lower().endswith(".json"):
+            plan_text = _plan_text(path)
+            if plan_text is not None:  # a plan saved by the kit: score the model as a plan
+                report = score(plan_text, "campaign_plan" if args.kind == "auto" else args.kind)
+                report.path = path
+                print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else format_report(report), flush=True)
+                continue
         try:
             cleaned = read_file(path)
         except TextError as err:
@@ -45,6 +52,20 @@ def run(args) -> int:
         else:
             print(format_report(report), flush=True)
     return 1 if failed else 0
+
+
+def _plan_text(path: str) -> str | None:
+    """The text of a plan JSON written by ``python -m kit plan import`` (None if it is not one)."""
+    from ..plan import Plan, plan_to_text
+
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            data = json.load(fh)
+        if not isinstance(data, dict) or "schema_version" not in data:
+            return None
+        return plan_to_text(Plan.from_dict(data))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def format_report(report) -> str:

@@ -44,7 +44,10 @@ def _clean_end(s: str) -> str:
 
 
 def _amount(s: str) -> int | None:
-    m = _AMOUNT.search(s)
+    """The last amount in đồng on the line ("(6 x 6.000.000 đồng): 36.000.000 đồng" → 36000000)."""
+    m = None
+    for m in _AMOUNT.finditer(s):
+        pass
     if m:
         n = int(re.sub(r"[.,]", "", m.group(1)))
         return n * 1_000_000 if m.group(2) else n
@@ -75,6 +78,13 @@ def _attrs(text: str) -> tuple[str, dict[str, str]]:
             if mm:
                 found[mm.group(1).lower()] = _clean_end(part.strip()[mm.end():])
         head = head[:m.start()]
+    m = re.search(r"[;,]?\s*(?:đơn vị thực hiện|thực hiện)\s*:\s*(.+?)\s+chủ trì(?:\s*[,;]\s*(.+?)\s+phối hợp)?\s*[.;]?\s*$",
+                  head, re.I)
+    if m:
+        found.setdefault("chủ trì", m.group(1).strip())
+        if m.group(2):
+            found.setdefault("phối hợp", m.group(2).strip())
+        head = head[:m.start()]
     return _clean_end(_strip(head)), found
 
 
@@ -85,6 +95,8 @@ class _Importer:
         self.lay: PlanLayout = parse_plan(draft.text, draft.doc, draft.folded)
         self.plan = Plan()
         self.placed: list[tuple[int, int]] = []
+        self.used_labels: set[str] = set()
+        self.extra_notes: list[str] = []
 
     def mark(self, a: int, b: int) -> None:
         self.placed.append((a, b))
@@ -102,6 +114,10 @@ class _Importer:
             lines = [ln.strip() for ln in self.span_text(lay.issuer).split("\n") if ln.strip()]
             # side-by-side headers: keep only the issuer columns
             lines = [re.split(r"\t|\s{3,}", ln)[0] for ln in lines]
+            cut = next((i for i, ln in enumerate(lines) if re.match(r"CỘNG H|ĐỘC LẬP", ln.upper())), None)
+            if cut:  # lines after the national title are not the issuer's: keep them as notes
+                self.extra_notes.extend(ln for ln in lines[cut:] if not re.match(r"CỘNG H|ĐỘC LẬP", ln.upper()))
+                lines = lines[:cut]
             p.issuing_body = lines[-1] if lines else ""
             p.parent_body = "\n".join(lines[:-1])
             self.mark(*lay.issuer)
@@ -224,6 +240,10 @@ class _Importer:
             if it.kind == "row":
                 name = _cell(it, r"đối tượng|công chúng") or (it.cells[1][1].text if len(it.cells) > 1 else "")
                 needs = _cell(it, r"nhu cầu|thông tin|nội dung")
+                for field, rx in (("messages", r"thông điệp"), ("channels", r"kênh|hình thức")):
+                    v = _cell(it, rx)
+                    if v and v not in getattr(self.plan, field):
+                        getattr(self.plan, field).append(v)
             else:
                 s = _clean_end(_strip(it.text))
                 name, _, needs = s.partition(":")
@@ -245,8 +265,11 @@ class _Importer:
                 m = _TIMING_HEAD.match(name)
                 if m and not timing:
                     timing, name = m.group(1).strip(), name[m.end():]
-                if not timing and it.label:
-                    timing = _strip(it.label.split(" | ")[-1]).rstrip(":")
+                lab = it.label.split(" | ")[-1].strip() if it.label else ""
+                if lab and lab.rstrip(":") != sec.title.strip() and not lab.endswith(sec.title.strip()):
+                    group = _strip(lab).rstrip(":").strip()
+                    timing = f"{group}, {timing}" if timing else group
+                    self.used_labels.add(lab)
                 a = {"name": _clean_end(name), "timing": timing,
                      "lead": attrs.get("chủ trì", attrs.get("đơn vị chủ trì", "")),
                      "support": attrs.get("phối hợp", attrs.get("đơn vị phối hợp", ""))}
@@ -267,6 +290,7 @@ class _Importer:
             else:
                 s = _clean_end(_strip(it.text))
                 if re.search(r"báo cáo", s, re.I) and not re.search(r"chỉ số|tỷ lệ|số lượng|^số\b", s, re.I):
+                    s = re.sub(r"^(?:chế độ báo cáo|báo cáo)\s*:\s*", "", s, flags=re.I)
                     self.plan.reporting = (self.plan.reporting + "\n" + s).strip()
                     self.mark(it.start, it.end)
                     continue
@@ -312,11 +336,11 @@ class _Importer:
                 continue
             s = _strip(it.text)
             unit, colon, duties = s.partition(":")
-            if colon and len(unit) < 120 and "unit" in tags_of(unit):
+            if colon and (("unit" in tags_of(unit) and len(unit) < 300) or (it.kind == "item" and len(unit) < 100)):
                 self.plan.tasks.append({"unit": unit.strip(), "duties": duties.strip()})
                 self.mark(it.start, it.end)
             elif self.plan.tasks and it.kind != "row" and it.label and it.label.split(" | ")[-1].strip().startswith(
-                    tuple(t["unit"][:20] for t in self.plan.tasks[-1:])):
+                    tuple(task["unit"][:20] for task in self.plan.tasks[-1:])):
                 self.plan.tasks[-1]["duties"] += "\n" + s
                 self.mark(it.start, it.end)
 
@@ -340,6 +364,10 @@ class _Importer:
                 continue
             s = _clean_end(_strip(it.text))
             amount = _amount(s)
+            if re.match(r"nguồn", s, re.I):
+                self.plan.budget_sources = (self.plan.budget_sources + "\n" + s).strip()
+                self.mark(it.start, it.end)
+                continue
             if amount is None:
                 if re.search(r"nguồn|ngân sách|kinh phí", s, re.I):
                     self.plan.budget_sources = (self.plan.budget_sources + "\n" + s).strip()
@@ -405,15 +433,18 @@ class _Importer:
         self.header()
         for sec in self.lay.sections:
             self.walk(sec)
+        for tb in self.lay.tables:  # a table's header row goes with its placed rows
+            if tb.header and any(tb.start <= a < tb.end for a, _b in self.placed):
+                self.mark(tb.header[0].start, tb.header[-1].end)
         self.plan.notes = self.unplaced()
         return self.plan, list(self.plan.notes)
 
     def unplaced(self) -> list[str]:
         spans = sorted(self.placed)
-        out = []
+        out = list(self.extra_notes)
         for para in self.lay.doc.paragraphs:
             s = para.text.strip()
-            if not s or re.fullmatch(r"[-_=—–*.\s|:]+", s):
+            if not s or re.fullmatch(r"[-_=—–*.\s|:]+", s) or s in self.used_labels:
                 continue
             a, b = para.start, para.end
             if any(x < b and a < y for x, y in spans):

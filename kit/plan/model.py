@@ -156,6 +156,11 @@ def validate(data: dict | Plan) -> list[PlanProblem]:
         elif err.validator == "additionalProperties":
             out.append(PlanProblem(where, t("{field}: unknown field; remove it or check its spelling ({detail}).",
                                             field=_label(path) or t("plan"), detail=err.message)))
+        elif err.validator == "pattern" and path == ["date"]:
+            out.append(PlanProblem(where, t("{field}: write the date as yyyy-mm-dd (for example 2027-03-01), "
+                                            "or leave it empty.", field=_label(path))))
+        elif err.validator == "minimum":
+            out.append(PlanProblem(where, t("{field}: must not be negative.", field=_label(path))))
         else:
             out.append(PlanProblem(where, t("{field}: invalid value ({detail}); correct it.",
                                             field=_label(path) or t("plan"), detail=err.message)))

@@ -18,7 +18,8 @@ def _dateline(plan: Plan) -> str:
         return f"{plan.place}, ngày     tháng     năm" if plan.place else ""
     y, m, d = plan.date.split("-")
     d, m = int(d), int(m)
-    return f"{plan.place}, ngày {d:02d} tháng {f"{m:02d}" if m < 3 else m} năm {y}"
+    month = f"{m:02d}" if m < 3 else str(m)
+    return f"{plan.place}, ngày {d:02d} tháng {month} năm {y}"
 
 
 def _bullets(items) -> list[str]:
@@ -58,6 +59,12 @@ def plan_to_text(plan: Plan) -> str:
     add("")
     out.extend(plan.bases)
     if plan.bases:
+        add("")
+    # unplaced text: an introduction stays under the Căn cứ lines, "Trên đây là…" closes the body
+    closing = [n for n in plan.notes if n.lower().startswith("trên đây")]
+    opening = [n for n in plan.notes if n not in closing]
+    for n in opening:
+        add(n)
         add("")
 
     sec = 0
@@ -106,7 +113,11 @@ def plan_to_text(plan: Plan) -> str:
     # III. organisation
     subs = []
     for task in plan.tasks:
-        subs.append((task.get("unit", ""), [x for x in str(task.get("duties", "")).split("\n") if x.strip()]))
+        duties = [x.strip() for x in str(task.get("duties", "")).split("\n") if x.strip()]
+        if len(duties) == 1:  # "1. Văn phòng Sở: là đầu mối…"
+            subs.append((f"{task.get('unit', '')}: {duties[0]}", []))
+        else:
+            subs.append((task.get("unit", ""), [f"- {d}" for d in duties]))
     if plan.kpis:
         rows = ["| TT | Chỉ số | Mục tiêu | Cách đo |", "|---|---|---|---|"]
         for i, k in enumerate(plan.kpis, 1):
@@ -137,9 +148,9 @@ def plan_to_text(plan: Plan) -> str:
             add(f"{n}. Nguồn kinh phí")
             out.extend(x for x in plan.budget_sources.split("\n") if x.strip())
 
-    if plan.notes:
+    if closing:
         add("")
-        out.extend(plan.notes)
+        out.extend(closing)
 
     if plan.recipients:
         add("")
