@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import nbformat
 import pytest
@@ -51,37 +50,7 @@ def _quoted_totals(text: str) -> list[float]:
 def test_the_module_has_its_exercises():
     assert set(NUMBERED) | {LESSON_EXERCISE} <= set(PRESS_IDS)
 
-
-@pytest.mark.parametrize("ex_id", PRESS_IDS)
-def test_exercise_loads(ex_id):
-    ex = load(ex_id)
-    assert ex.kind == "press_release"
-    assert ex.title and ex.brief and ex.model
-    assert 50 <= ex.target <= 100
-    for field in (ex.title, ex.brief, ex.starter, ex.model, ex.facts):
-        assert unicodedata.is_normalized("NFC", field)
-    # the brief tells the trainee the target
-    assert f"{ex.target:g} điểm" in ex.brief, "say the target in the brief (“… đạt **80 điểm**”)"
-
-
-@pytest.mark.parametrize("ex_id", PRESS_IDS)
-def test_starter_is_well_below_target(ex_id):
-    ex = load(ex_id)
-    assert _total(ex.starter) <= ex.target - GAP
-
-
-@pytest.mark.parametrize("ex_id", PRESS_IDS)
-def test_model_reaches_target(ex_id):
-    ex = load(ex_id)
-    assert _total(ex.model) >= ex.target
-
-
-@pytest.mark.parametrize("ex_id", PRESS_IDS)
-def test_model_fits_on_a_page(ex_id):
-    from kit.text.segment import count_syllables
-
-    assert count_syllables(load(ex_id).model) <= 500
-
+# Loading, target, starter and model scores: tests/test_exercise_data.py (all exercises).
 
 # ----------------------------------------------------------------------------- lesson
 

@@ -530,7 +530,6 @@ def _run(p, text: str, *, bold=None, italic=None, size=None):
 def _setup_styles(doc) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
