@@ -12,6 +12,7 @@ browser fails the browser tests instead of skipping them.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import start  # noqa: E402  (the sibling setup script)
 
 CHROMIUM = Path("/usr/bin/chromium")
-# Debian packages the tests need: the browser and fonts with Vietnamese glyphs.
+# Debian packages the tests need: the browser, fonts with Vietnamese glyphs, and LibreOffice
+# (plans exported as PDF go through it) with pdftoppm to look at the pages.
 SYSTEM_PACKAGES = ("chromium", "fonts-dejavu-core", "fonts-liberation")
+OFFICE_PACKAGES = ("libreoffice-writer-nogui", "poppler-utils")
 NOTEBOOK_DIRS = ("notebooks", "exercises", "solutions")
 
 
@@ -29,12 +32,15 @@ def main(argv: list[str]) -> int:
     start.main(["--no-start", "--extras", "test"])
     if not CHROMIUM.exists():
         start.apt_install(*SYSTEM_PACKAGES)
+    if not shutil.which("soffice"):
+        start.apt_install(*OFFICE_PACKAGES) or start.apt_install("libreoffice-writer", "poppler-utils")
     if not CHROMIUM.exists():
         start.say("Không tìm thấy /usr/bin/chromium: các bài kiểm thử trên trình duyệt sẽ "
                   + ("THẤT BẠI (CI)." if os.environ.get("CI") == "true" else "bị bỏ qua."))
     env = dict(os.environ, PYTHONUTF8="1")
     if env.get("CI") == "true":
         env["KIT_REQUIRE_BROWSER"] = "1"
+        env["KIT_REQUIRE_OFFICE"] = "1"
     cmd = [
         str(start.venv_python()), "-m", "pytest",
         "tests", *NOTEBOOK_DIRS, "--nbval-lax", "-p", "no:cacheprovider", *argv,
