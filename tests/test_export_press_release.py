@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+import docx  # noqa: E402  (a dependency of the kit)
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402

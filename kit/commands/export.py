@@ -23,7 +23,7 @@ def register(sub) -> None:
         description=_("Exports PLAN (a plan file saved by the kit) as a Word document laid out as Decree 30/2020 "
                       "asks (ready to sign), a PDF (through LibreOffice), a web page, Markdown or JSON."),
     )
-    p.add_argument("plan", metavar=_("PLAN"), help=_("the plan file (.json)"))
+    p.add_argument("plan", metavar=_("PLAN_FILE"), help=_("the plan file (.json)"))
     p.add_argument("--to", choices=FORMATS, default=None,
                    help=_("the format: docx, pdf, html, md or json (default: from the name of OUT, otherwise docx)"))
     p.add_argument("-o", "--output", metavar=_("OUT"), default=None,

@@ -147,10 +147,10 @@ def check_budget(plan: Plan) -> int | None:
         return None
     total = sum(budget_amount(b) for b in plan.budget)
     if plan.budget and plan.budget_total is not None and total != plan.budget_total:
-        raise ExportError("budget_mismatch", t(
-            "Budget section: the lines add up to {sum} đồng but the total says {total} đồng; "
-            "correct the lines or the total.", sum=money(total), total=money(plan.budget_total)),
-            sum=total, total=plan.budget_total)
+        from ..plan.model import budget_mismatch_message
+
+        raise ExportError("budget_mismatch", budget_mismatch_message(total, plan.budget_total),
+                          sum=total, total=plan.budget_total)
     return total if plan.budget else plan.budget_total
 
 
@@ -211,10 +211,10 @@ def outline(plan: Plan) -> Outline:
         acts = [_d(a) for a in plan.activities]
         with_output = any(_s(a.get("output")) for a in acts)
         header = [_("No."), _("Activity"), _("Timing"), _("Lead"), _("Support")]
-        widths = (5, 38, 17, 20, 20)
+        widths = (7, 37, 17, 20, 19)
         if with_output:
             header.append(_("Output"))
-            widths = (5, 31, 15, 16, 16, 17)
+            widths = (7, 30, 15, 16, 16, 16)
         rows = []
         for i, a in enumerate(acts, 1):
             row = [str(i), _s(a.get("name")), _s(a.get("timing")), _s(a.get("lead")), _s(a.get("support"))]
@@ -239,9 +239,9 @@ def outline(plan: Plan) -> Outline:
                 for i, k in enumerate(plan.kpis, 1)]
         parts.append(Part(_("Monitoring and evaluation"),
                           table=Table([_("No."), _("Indicator"), _("Target"), _("How it is measured")], rows,
-                                      widths=(6, 50, 22, 22))))
+                                      widths=(7, 49, 22, 22))))
     if _s(plan.reporting):
-        parts.append(Part(_("Reporting"), paragraphs=_lines(plan.reporting)))
+        parts.append(Part(_("Reporting"), paragraphs=[x[:1].upper() + x[1:] for x in _lines(plan.reporting)]))
     section(_("ORGANISATION"), parts)
 
     # IV. budget
@@ -250,10 +250,10 @@ def outline(plan: Plan) -> Outline:
         items = [_d(b) for b in plan.budget]
         with_source = any(_s(b.get("source")) for b in items)
         header = [_("No."), _("Item"), _("Amount (đồng)")]
-        widths = (6, 64, 30)
+        widths = (7, 63, 30)
         if with_source:
             header.append(_("Source"))
-            widths = (6, 48, 22, 24)
+            widths = (7, 47, 22, 24)
         rows = []
         for i, b in enumerate(items, 1):
             row = [str(i), _s(b.get("item")), money(budget_amount(b))]

@@ -23,7 +23,7 @@ import datetime as _dt
 import io
 
 from ..plan.model import Plan
-from .plan import Outline, Table, outline
+from .plan import Table, outline
 from .press_release import (AFTER_PT, BODY_PT, FIRST_LINE_CM, HEADER_MM, MARGINS_MM, PAGE_MM, _page_numbers,
                             _repeat_header, _run, _setup_styles, _twips_up)
 
@@ -37,6 +37,7 @@ TABLE_PT = 12
 RECIPIENTS_LABEL_PT = 12
 RECIPIENTS_PT = 11
 SIGN_SPACE_LINES = 4  # empty lines left for the signature and the seal
+MOTTO_RULE = 1.07  # the estimate runs short for the motto: calibrated on a LibreOffice rendering
 
 
 def _text_mm(text: str, pt: float, *, caps: bool = False) -> float:
@@ -51,7 +52,6 @@ def plan_to_docx(plan: Plan) -> bytes:
     Raises :class:`kit.export.plan.ExportError` when the budget lines do not add up to the
     stated total."""
     from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Mm, Pt
 
@@ -67,8 +67,7 @@ def plan_to_docx(plan: Plan) -> bytes:
     for p in list(doc.paragraphs):  # the template's empty first paragraph
         p._p.getparent().remove(p._p)
 
-    C, L, R, J = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT,
-                  WD_ALIGN_PARAGRAPH.JUSTIFY)
+    C, L, J = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
     def fmt(p, *, align=None, after=0.0, before=0.0, first=None, spacing=1.0, keep=False):
         pf = p.paragraph_format
@@ -112,7 +111,7 @@ def plan_to_docx(plan: Plan) -> bytes:
     rule(left, issuer_mm * 0.4, HEADER_COLS_MM[0])
     line(right, o.nation, size=NATION_PT, bold=True)
     line(right, o.motto, size=HEAD_PT, bold=True)
-    rule(right, _text_mm(o.motto, HEAD_PT), HEADER_COLS_MM[1])
+    rule(right, _text_mm(o.motto, HEAD_PT) * MOTTO_RULE, HEADER_COLS_MM[1])
     num, date = head.cell(1, 0), head.cell(1, 1)
     _clear(num), _clear(date)
     line(num, o.number, size=HEAD_PT, before=6)
@@ -147,8 +146,8 @@ def plan_to_docx(plan: Plan) -> bytes:
             if part.table is not None:
                 _data_table(doc, part.table, line)
 
-    for n in o.closing:
-        body(n)
+    for n in o.closing:  # "Trên đây là…" stays on the page of the signature
+        body(n, keep=True)
 
     # ---- Nơi nhận and signer: two borderless columns
     end = _borderless(doc.add_table(rows=1, cols=2), END_COLS_MM)
@@ -193,7 +192,7 @@ def _data_table(doc, table: Table, line) -> None:
     """A grid table with a bold, repeated header row; amounts right-aligned; the total row bold."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     C, L, R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
     rel = table.widths or tuple(1 for _ in table.header)
@@ -215,6 +214,7 @@ def _data_table(doc, table: Table, line) -> None:
     _repeat_header(tbl.rows[0])
     for i, values in enumerate(table.rows, 1):
         fill(tbl.rows[i], values)
+        _cant_split_row(tbl.rows[i])
     if table.total:
         fill(tbl.rows[-1], table.total, bold=True)
     for col, w in zip(tbl.columns, widths):
@@ -222,8 +222,8 @@ def _data_table(doc, table: Table, line) -> None:
     # air after the table
     gap = doc.add_paragraph(style="PR Body")
     gap.paragraph_format.first_line_indent = Mm(0)
-    gap.paragraph_format.space_after = Mm(0)
-    _tiny(gap)
+    gap.paragraph_format.space_after = Pt(AFTER_PT)
+    _tiny(gap, 6)
 
 
 def _borderless(tbl, widths_mm):

@@ -169,10 +169,14 @@ def validate(data: dict | Plan) -> list[PlanProblem]:
     if isinstance(budget, list) and isinstance(total, int) and not isinstance(total, bool) and budget:
         amounts = [b.get("amount") for b in budget if isinstance(b, dict)]
         if all(isinstance(a, int) and not isinstance(a, bool) for a in amounts) and sum(amounts) != total:
-            out.append(PlanProblem("budget_total", t(
-                "Budget section: the lines add up to {sum} đồng but the total says {total} đồng; "
-                "correct the lines or the total.", sum=money(sum(amounts)), total=money(total))))
+            out.append(PlanProblem("budget_total", budget_mismatch_message(sum(amounts), total)))
     return out
+
+
+def budget_mismatch_message(lines_sum: int, total: int) -> str:
+    """The one wording of "the budget lines do not add up" (validation and export use it)."""
+    return t("Budget section: the lines add up to {sum} đồng but the total says {total} đồng; "
+             "correct the lines or the total.", sum=money(lines_sum), total=money(total))
 
 
 def _kind(expected: str) -> str:

@@ -183,7 +183,7 @@ class DraftScorer(W.VBox):
             for a, b in zip(mine.criteria, model.criteria))
         self.extra.value = (CSS + '<div class="kit-box"><h4>' + esc(_("Your draft and the model answer")) + "</h4>"
                             + '<table class="kit-compare"><tr><th></th><th>' + esc(_("Yours")) + "</th><th>"
-                            + esc(_("Model")) + f"</th></tr>{rows}<tr><td><b>" + esc(_("Total")) + "</b></td>"
+                            + esc(_("The model")) + f"</th></tr>{rows}<tr><td><b>" + esc(_("Total points")) + "</b></td>"
                             + f"<td><b>{mine.total:g}</b></td><td><b>{model.total:g}</b></td></tr></table>"
                             + '<h4>' + esc(_("Model answer")) + '</h4><div class="kit-preview">' + esc(self.model)
                             + "</div></div>")
