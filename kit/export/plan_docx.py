@@ -24,8 +24,7 @@ import io
 
 from ..plan.model import Plan
 from .plan import Table, outline
-from .press_release import (AFTER_PT, BODY_PT, FIRST_LINE_CM, HEADER_MM, MARGINS_MM, PAGE_MM, _page_numbers,
-                            _repeat_header, _run, _setup_styles, _twips_up)
+from .press_release import AFTER_PT, BODY_PT, FIRST_LINE_CM, MARGINS_MM, PAGE_MM, _repeat_header, _run, new_document
 
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165 mm
 HEADER_COLS_MM = (68, TEXT_MM - 68)  # the issuer's column, the national motto's column
@@ -51,19 +50,11 @@ def plan_to_docx(plan: Plan) -> bytes:
 
     Raises :class:`kit.export.plan.ExportError` when the budget lines do not add up to the
     stated total."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Mm, Pt
 
     o = outline(plan)
-    doc = Document()
-    _setup_styles(doc)
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    sec.top_margin, sec.bottom_margin = _twips_up(MARGINS_MM["top"]), _twips_up(MARGINS_MM["bottom"])
-    sec.left_margin, sec.right_margin = _twips_up(MARGINS_MM["left"]), _twips_up(MARGINS_MM["right"])
-    sec.header_distance = sec.footer_distance = Mm(HEADER_MM)
-    _page_numbers(sec)
+    doc = new_document()
     for p in list(doc.paragraphs):  # the template's empty first paragraph
         p._p.getparent().remove(p._p)
 
