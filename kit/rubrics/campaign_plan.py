@@ -26,7 +26,7 @@ from ..scoring.fold import fold
 from ..text.entities import find_dates, find_numbers, symbol_spans
 from ..text.segment import count_syllables
 from .base import Finding, Rubric
-from .plan_sections import Item, PlanLayout, Section, SpanSet, is_total_row, marker_end, parse_plan
+from .plan_sections import NAMED_UNITS, Item, PlanLayout, Section, SpanSet, is_total_row, marker_end, parse_plan
 
 RUBRIC = Rubric("campaign_plan", label=N_("Communication plan"))
 
@@ -437,8 +437,7 @@ _OWNER_CUE = re.compile(
     r"(?:chủ trì|phụ trách|đơn vị thực hiện|đơn vị chủ trì|người thực hiện|thực hiện|giao)\s*:\s*(?P<unit>[^;.\])\n|]{2,90})"
 )
 _OWNER_AFTER = re.compile(
-    r"(?:^|[;:,(\[]\s*|\bgiao\s+|\bdo\s+)(?P<unit>(?:văn phòng|phòng|thanh tra|ban|tổ\s+(?!chức)|trường|các trường|ubnd|sở|bộ|"
-    r"trung tâm|công an|công đoàn|đoàn|hội|cục|vụ|hiệu trưởng|phó hiệu trưởng|giáo viên|báo|đài|liên đoàn)"
+    r"(?:^|[;:,(\[]\s*|\bgiao\s+|\bdo\s+)(?P<unit>(?:các\s+)?" + NAMED_UNITS +
     r"[^;:()\[\]\n]{0,70}?)\s+(?:chủ trì|thực hiện|phụ trách|đảm nhận|đảm nhiệm)\b"
 )
 _OWNER_COL = re.compile(r"chủ trì|phụ trách|thực hiện|trách nhiệm|người|đơn vị")
@@ -448,11 +447,7 @@ _VAGUE_UNIT = re.compile(
     r"^(?:đề nghị\s+)?(?:các\s+|những\s+)?(?:đơn vị|bộ phận|cơ quan|phòng chuyên môn|phòng ban|phòng thuộc|"
     r"ban,? ngành|tổ chức|cá nhân|địa phương|lực lượng)\b|^(?:toàn trường|tất cả|mọi người)\b|liên quan\s*$"
 )
-_UNIT_WORD = re.compile(
-    r"^(?:đề nghị\s+)?(?:các\s+)?(?:văn phòng|phòng|thanh tra|ban|tổ\s+(?!chức)|trường|nhà trường|ubnd|ủy ban|sở|bộ|"
-    r"trung tâm|công an|công đoàn|đoàn|hội|cục|vụ|viện|hiệu trưởng|phó hiệu trưởng|giáo viên|giám đốc|"
-    r"cơ sở giáo dục|báo|đài|liên đoàn|tỉnh đoàn|bí thư)\b"
-)
+_UNIT_WORD = re.compile(r"^(?:đề nghị\s+)?(?:các\s+)?(?:" + NAMED_UNITS + r"|(?:tỉnh đoàn|bí thư)\b)")
 _FOCAL = re.compile(r"chủ trì|đầu mối|thường trực|điều phối|chỉ đạo chung|trưởng ban|tổ chức thực hiện kế hoạch")
 
 

@@ -114,10 +114,12 @@ _TAG_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # A heading that is a unit's name ("1. Văn phòng Sở", "Phòng Kế hoạch - Tài chính",
 # "Đề nghị UBND các xã") is a task-by-unit entry, never a topic section.
+# Names of units that can lead or take part in a plan's work (the rubric uses the same list).
+NAMED_UNITS = (r"(?:văn phòng|phòng|thanh tra|ban|tổ\s+(?!chức)|trường|nhà trường|ubnd|ủy ban|sở|bộ|trung tâm|"
+               r"công an|công đoàn|đoàn|hội|cục|vụ|viện|hiệu trưởng|phó hiệu trưởng|giáo viên|giám đốc|"
+               r"cơ sở giáo dục|báo|đài|liên đoàn)(?![^\W\d_])")
 _UNIT_HEAD = re.compile(
-    r"(?:các\s+|đề nghị\s+(?:các\s+)?)?(?:văn phòng|phòng\b|thanh tra|ban\b|tổ\s+(?!chức)|trường\b|nhà trường|"
-    r"ubnd|ủy ban|sở\b|bộ\b|trung tâm|công an|công đoàn|đoàn\b|hội\b|cục\b|vụ\b|viện\b|đài\b|báo\b|"
-    r"hiệu trưởng|phó hiệu trưởng|giáo viên|giám đốc|lãnh đạo|cơ sở giáo dục|cơ quan|đơn vị|bộ phận)"
+    r"(?:các\s+|đề nghị\s+(?:các\s+)?)?(?:" + NAMED_UNITS + r"|(?:lãnh đạo|cơ quan|đơn vị|bộ phận)(?![^\W\d_]))"
 )
 _BASIS_START = re.compile(r"(?:căn cứ|thực hiện|triển khai|theo chỉ đạo|theo đề nghị|theo ý kiến)\b")
 _DOC_TYPE = re.compile(r"k[eêếềểễệ]\s*ho[aạáàảã]ch\b")
