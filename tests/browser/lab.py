@@ -29,8 +29,8 @@ def restart_and_run_all(page, ready: str = READY, attempts: int = 3) -> None:
         page.click(".jp-NotebookPanel-toolbar [data-command='notebook:restart-run-all']")
         page.click(".jp-Dialog .jp-mod-accept")
         page.wait_for_timeout(1000)
-        wait_kernel_idle(page)
         try:
+            wait_kernel_idle(page, timeout=90_000)  # a kernel stuck starting gets another restart
             page.locator(ready).first.wait_for(timeout=60_000)
             return
         except Exception:  # noqa: BLE001 - try the button again, as a trainee would
