@@ -29,3 +29,21 @@ def kit_home(tmp_path, monkeypatch) -> Path:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture()
+def vietnamese():
+    """Messages in Vietnamese for one test, whatever KIT_LANG says."""
+    from kit import i18n
+
+    i18n.set_language("vi")
+    yield
+    i18n._state["lang"] = None
+
+
+def highlighted(text: str, finding) -> list[str]:
+    """The passages a rubric finding highlights, as text."""
+    from kit.scoring.draft import Draft
+
+    d = Draft(text)
+    return [d.text[s:e] for s, e in finding.spans]

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit import i18n
 from kit.rubrics import campaign_plan as cp
 from kit.scoring import score
 from kit.scoring.draft import Draft
+from tests.conftest import highlighted  # noqa: F401  (and the vietnamese fixture)
 
 CRITERIA = {c.id: c for c in cp.RUBRIC.criteria}
 SEED = Path("/work/shared/seeds/003_630377674de8770a.txt")
@@ -28,18 +28,6 @@ CORPUS = Path(__file__).resolve().parent / "corpus" / "campaign_plan"
 
 def check(cid: str, text: str):
     return CRITERIA[cid].check(Draft(text))
-
-
-def highlighted(text: str, finding) -> list[str]:
-    d = Draft(text)
-    return [d.text[s:e] for s, e in finding.spans]
-
-
-@pytest.fixture()
-def vietnamese():
-    i18n.set_language("vi")
-    yield
-    i18n._state["lang"] = None
 
 
 # --------------------------------------------------------------------------- whole plans written for the tests

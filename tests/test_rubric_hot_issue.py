@@ -15,28 +15,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit import i18n
 from kit.rubrics import hot_issue as hi
 from kit.scoring import score
 from kit.scoring.draft import Draft
+from tests.conftest import highlighted  # noqa: F401  (and the vietnamese fixture)
 
 CRITERIA = {c.id: c for c in hi.RUBRIC.criteria}
 
 
 def check(cid: str, text: str):
     return CRITERIA[cid].check(Draft(text))
-
-
-def highlighted(text: str, finding) -> list[str]:
-    d = Draft(text)
-    return [d.text[s:e] for s, e in finding.spans]
-
-
-@pytest.fixture()
-def vietnamese():
-    i18n.set_language("vi")
-    yield
-    i18n._state["lang"] = None
 
 
 # --------------------------------------------------------------------------- rubric shape
