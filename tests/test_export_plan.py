@@ -78,6 +78,8 @@ def test_docx_page_setup_and_font(document):
     fonts = set()
     for p in document.paragraphs:
         for r in p.runs:
+            if not r.text and r._r.find(qn("w:drawing")) is not None:
+                continue  # the timeline picture
             rf = r._r.rPr.find(qn("w:rFonts"))
             fonts.update(rf.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "cs", "eastAsia"))
     assert fonts == {"Times New Roman"}
@@ -131,6 +133,12 @@ def test_docx_activities_and_budget_tables(document, plan):
         assert row.cells[1].text == b["item"] and row.cells[2].text == money(b["amount"])
     total = budget.rows[-1]
     assert total.cells[1].text == "Tổng cộng" and total.cells[2].text == money(plan.budget_total) == "400.000.000"
+
+
+def test_docx_timeline_chart_under_the_activities(document):
+    pictures = document.inline_shapes
+    assert len(pictures) == 1
+    assert abs(pictures[0].width - Mm(165)) < Mm(1)  # as wide as the text
 
 
 def test_docx_end_block(document, plan):
@@ -188,8 +196,11 @@ def test_html_escapes_and_loads_nothing(plan):
     html = html.decode("utf-8")
     assert suffix == ".html" and mime.startswith("text/html")
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<img" not in html
-    assert not re.search(r"""<[^>]*\b(src|href)\s*=|@import|url\(|<link|<iframe|<object|<embed""", html, re.I)
+    # the one picture is the timeline chart, inline: nothing is loaded from outside
+    assert len(re.findall(r"<img", html)) == 1
+    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="Tiến độ các hoạt động">', html)
+    outside = re.sub(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+"', "", html)
+    assert not re.search(r"""<[^>]*\b(src|href)\s*=|@import|url\(|<link|<iframe|<object|<embed""", outside, re.I)
     assert "&lt;img" in html
     assert "<style>" in html and "Nơi nhận:" in html and "400.000.000" in html
 
@@ -220,9 +231,29 @@ def test_unknown_format(plan):
 
 
 @pytest.mark.skipif(NO_OFFICE, reason="LibreOffice (soffice) is not installed")
-def test_pdf(plan):
+def test_pdf(plan, tmp_path, artifacts):
+    """The PDF is the Word file as LibreOffice prints it: A4 pages, the header's text on
+    page 1, and a first page that renders to a non-blank image (kept in tests/artifacts)."""
+    import subprocess
+
     data, suffix, mime = export_plan(plan, "pdf")
     assert data.startswith(b"%PDF") and suffix == ".pdf" and mime == "application/pdf"
+    pdf = tmp_path / "ke-hoach.pdf"
+    pdf.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for words in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH", plan.number):
+        assert words in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595.3" in info and "841.8" in info  # A4 in points
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "60", "-png", "-singlefile", str(pdf),
+                    str(artifacts / "plan-page-1")], check=True)
+    from PIL import Image
+
+    page = Image.open(artifacts / "plan-page-1.png").convert("L")
+    assert abs(page.width / page.height - 210 / 297) < 0.01
+    dark = sum(page.histogram()[:128])
+    assert dark > 0.005 * page.width * page.height  # text was drawn, not an empty page
 
 
 def test_pdf_without_libreoffice(plan, monkeypatch):

@@ -17,6 +17,7 @@ the labels translated through :mod:`kit.i18n` (Vietnamese by default).
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -74,6 +75,8 @@ class Part:
     bullets: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     table: Table | None = None
+    image: bytes = b""  # a PNG shown after the table (the activity timeline)
+    image_alt: str = ""
 
 
 @dataclass
@@ -221,7 +224,10 @@ def outline(plan: Plan) -> Outline:
             if with_output:
                 row.append(_s(a.get("output")))
             rows.append(row)
-        parts.append(Part(_("Main activities"), table=Table(header, rows, widths=widths)))
+        from ..views.charts import timeline_chart
+
+        parts.append(Part(_("Main activities"), table=Table(header, rows, widths=widths),
+                          image=timeline_chart(plan), image_alt=_("Activity timeline")))
     section(_("CONTENT"), parts)
 
     # III. organisation
@@ -302,7 +308,8 @@ def _env(autoescape: bool):
 
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs() if d.is_dir()]),
                       autoescape=autoescape, keep_trailing_newline=True, undefined=StrictUndefined)
-    env.filters.update(md_text=md_text, md_cell=md_cell, md_emph=md_emph)
+    env.filters.update(md_text=md_text, md_cell=md_cell, md_emph=md_emph,
+                       b64=lambda data: base64.b64encode(data).decode("ascii"))
     return env
 
 

@@ -136,6 +136,8 @@ def plan_to_docx(plan: Plan) -> bytes:
                 body(f"- {x}")
             if part.table is not None:
                 _data_table(doc, part.table, line)
+            if part.image:
+                _picture(doc, part.image, TEXT_MM)
 
     for n in o.closing:  # "Trên đây là…" stays on the page of the signature
         body(n, keep=True)
@@ -292,3 +294,15 @@ def _tiny(p, pt: float = 1) -> None:
         e = OxmlElement(tag)
         e.set(qn("w:val"), str(max(2, int(round(pt * 2)))))
         rpr.append(e)
+
+
+def _picture(doc, png: bytes, width_mm: float) -> None:
+    """A centred picture as wide as the text (the timeline chart under the activity table)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(6)
+    p.paragraph_format.space_after = Pt(6)
+    p.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))

@@ -8,6 +8,7 @@ import ipywidgets as _W
 
 from .base import ready_banner as _ready_banner
 from .draft_scorer import DraftScorer, draft_scorer
+from .plan_builder import PlanBuilder, plan_builder
 from .text_cleaner import TextCleaner, text_cleaner
 
 
@@ -16,7 +17,7 @@ def ready() -> _W.HTML:
     return _W.HTML(_ready_banner())
 
 
-__all__ = ["DraftScorer", "TextCleaner", "draft_scorer", "ready", "text_cleaner"]
+__all__ = ["DraftScorer", "PlanBuilder", "TextCleaner", "draft_scorer", "plan_builder", "ready", "text_cleaner"]
 
 
 def exercise(exercise_id: str) -> _W.VBox:

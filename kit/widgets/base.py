@@ -49,6 +49,12 @@ def friendly_error_line() -> str:
              log=paths.log_file())
 
 
+def log_exception(message: str, *args) -> None:
+    """Log the exception being handled (with its traceback) to the kit's log file."""
+    _ensure_log_handler()
+    _log.exception(message, *args)
+
+
 def guarded(show_error: Callable[[str], None]) -> Callable:
     """Decorator: run the callback; on any error log it and call ``show_error(line)``."""
 
@@ -58,8 +64,7 @@ def guarded(show_error: Callable[[str], None]) -> Callable:
             try:
                 return fn(*args, **kwargs)
             except Exception:  # noqa: BLE001 - a trainee never sees a traceback
-                _ensure_log_handler()
-                _log.exception("widget callback %s failed", getattr(fn, "__name__", fn))
+                log_exception("widget callback %s failed", getattr(fn, "__name__", fn))
                 try:
                     show_error(friendly_error_line())
                 except Exception:  # noqa: BLE001
