@@ -55,7 +55,7 @@ STEPS: tuple[Step, ...] = (
         Field("bases", N_("Legal bases (one per line)"), kind="lines", rows=4,
               hint=N_("Type, number, date and issuer of each document, e.g. Căn cứ Kế hoạch số 68/KH-BGDĐT ngày …")),
     )),
-    Step(N_("2. Purposes and objectives"), N_("What the plan wants to achieve, with figures and deadlines."), (
+    Step(N_("2. Objectives"), N_("What the plan wants to achieve, with figures and deadlines."), (
         Field("purposes", N_("Purposes (one per line)"), kind="lines"),
         Field("objectives", N_("Measurable objectives"), kind="rows",
               hint=N_("Each objective: what changes, by how much, by when."),
@@ -63,21 +63,21 @@ STEPS: tuple[Step, ...] = (
                        Column("deadline", N_("Deadline"), "1fr"))),
         Field("requirements", N_("Requirements (one per line)"), kind="lines"),
     )),
-    Step(N_("3. Audiences and messages"), N_("Who you talk to, what each group needs, and what you say."), (
+    Step(N_("3. Audiences"), N_("Who you talk to, what each group needs, and what you say."), (
         Field("audiences", N_("Audiences and what each needs to know"), kind="rows",
               columns=(Column("name", N_("Audience"), "1.3fr"), Column("needs", N_("What they need to know"), "3fr"))),
         Field("messages", N_("Key messages (one per line)"), kind="lines",
               hint=N_("Two or three short sentences everyone repeats.")),
         Field("topics", N_("Main topics (one per line)"), kind="lines"),
     )),
-    Step(N_("4. Channels and activities"), N_("Where you speak, what you do, when, and who leads."), (
+    Step(N_("4. Activities"), N_("Where you speak, what you do, when, and who leads."), (
         Field("channels", N_("Channels (one per line)"), kind="lines"),
         Field("activities", N_("Activities"), kind="rows",
               hint=N_("Timing as a month, quarter or date: Tháng 3/2027, Quý II/2027, 15/4/2027, Hằng tháng."),
               columns=(Column("name", N_("Activity"), "3fr"), Column("timing", N_("Timing"), "1.3fr"),
                        Column("lead", N_("Lead unit"), "1.3fr"), Column("support", N_("Supporting units"), "1.3fr"))),
     )),
-    Step(N_("5. Organisation and monitoring"), N_("Each unit's tasks, the indicators you will measure, and reports."), (
+    Step(N_("5. Organisation"), N_("Each unit's tasks, the indicators you will measure, and reports."), (
         Field("tasks", N_("Tasks by unit"), kind="rows",
               columns=(Column("unit", N_("Unit"), "1.2fr"), Column("duties", N_("Tasks"), "3fr"))),
         Field("kpis", N_("Indicators (KPIs)"), kind="rows",
@@ -92,7 +92,7 @@ STEPS: tuple[Step, ...] = (
                        Column("source", N_("Source"), "1.3fr"))),
         Field("budget_sources", N_("Funding sources"), kind="textarea", rows=2),
     )),
-    Step(N_("7. Recipients and signature"), N_("Who receives the plan and who signs it."), (
+    Step(N_("7. Signature"), N_("Who receives the plan and who signs it."), (
         Field("recipients", N_("Recipients (one per line)"), kind="lines", rows=4,
               hint=N_("For example: Bộ GDĐT (để b/c)")),
         Field("signer_title", N_("Signer's title (one line each)"), kind="textarea", rows=2,
