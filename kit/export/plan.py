@@ -172,8 +172,9 @@ def _lines(text) -> list[str]:
     return [x.strip() for x in _s(text).split("\n") if x.strip()]
 
 
-def outline(plan: Plan) -> Outline:
-    """The plan's parts, labels translated, in the order of :func:`kit.plan.plan_to_text`.
+def outline(plan: Plan, *, chart: bool = True) -> Outline:
+    """The plan's parts, labels translated, in the order of :func:`kit.plan.plan_to_text`;
+    with ``chart`` the activity part carries the timeline PNG (Markdown has no use for it).
     Raises :class:`ExportError` when the budget lines contradict the stated total."""
     budget_sum = check_budget(plan)
     sections: list[Section] = []
@@ -227,7 +228,7 @@ def outline(plan: Plan) -> Outline:
         from ..views.charts import timeline_chart
 
         parts.append(Part(_("Main activities"), table=Table(header, rows, widths=widths),
-                          image=timeline_chart(plan), image_alt=_("Activity timeline")))
+                          image=timeline_chart(plan) if chart else b"", image_alt=_("Activity timeline")))
     section(_("CONTENT"), parts)
 
     # III. organisation
@@ -331,7 +332,7 @@ def plan_to_html(plan: Plan) -> str:
 def plan_to_markdown(plan: Plan) -> str:
     import re
 
-    out = _render("plan.md.j2", False, o=outline(plan))
+    out = _render("plan.md.j2", False, o=outline(plan, chart=False))
     return re.sub(r"\n{3,}", "\n\n", out.strip("\n")) + "\n"
 
 

@@ -71,9 +71,15 @@ def plan_to_docx(plan: Plan) -> bytes:
             pf.keep_with_next = True
         return p
 
+    style_ids: dict[str, str] = {}
+
     def line(container, text, *, size=BODY_PT, bold=None, italic=None, align=C, after=0.0, before=0.0,
              first=None, spacing=1.0, keep=False, style="PR Body"):
-        p = container.add_paragraph(style=style) if style else container.add_paragraph()
+        p = container.add_paragraph()
+        if style:  # by id: python-docx's lookup by name scans every style on each call
+            if style not in style_ids:
+                style_ids[style] = doc.styles[style].style_id
+            p._p.style = style_ids[style]
         fmt(p, align=align, after=after, before=before, first=first, spacing=spacing, keep=keep)
         if text:
             _run(p, text, bold=bold, italic=italic, size=Pt(size))

@@ -35,8 +35,28 @@ def timeline_chart(plan, width: float = 8.0) -> bytes:
 
     One row per activity in the plan's order, months along the top; a day is a diamond,
     recurring work a hatched bar over the whole period. Activities whose timing cannot be
-    read are named under the chart so the trainee sees what to fix.
+    read are named under the chart so the trainee sees what to fix. Drawing takes a few
+    hundred milliseconds, so the last charts are cached by what they show: the builder
+    redraws on every pause and then exports the same plan.
     """
+    import json
+
+    from ..i18n import get_language
+    from ..plan import Plan
+    from ..plan.timeline import plan_year
+
+    key = json.dumps([plan.activities, plan_year(plan), get_language(), width], ensure_ascii=False, default=str)
+    if key not in _TIMELINES:
+        _TIMELINES[key] = _timeline_png(Plan(activities=plan.activities, summary=f"năm {plan_year(plan)}"), width)
+        while len(_TIMELINES) > 16:
+            _TIMELINES.pop(next(iter(_TIMELINES)))
+    return _TIMELINES[key]
+
+
+_TIMELINES: dict[str, bytes] = {}  # insertion-ordered: the oldest chart goes first
+
+
+def _timeline_png(plan, width: float) -> bytes:
     import datetime as dt
 
     import matplotlib
