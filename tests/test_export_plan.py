@@ -52,6 +52,50 @@ def document(plan):
     return docx.Document(io.BytesIO(data))
 
 
+def _eff(p, get):
+    """A paragraph's effective formatting: its own (or its runs'), else its style's, else the
+    base styles' (the plan is styled through named styles a trainer can restyle)."""
+    value = get(p)
+    style = p.style
+    while value is None and style is not None:
+        value = get(style)
+        style = style.base_style
+    return value
+
+
+def bold(p) -> bool:
+    runs = [r.bold for r in p.runs if r.text]
+    return bool(runs) and all(r is True for r in runs) or (all(r is None for r in runs)
+                                                              and bool(_eff(p, _font("bold"))))
+
+
+def italic(p) -> bool:
+    runs = [r.italic for r in p.runs if r.text]
+    return bool(runs) and all(r is True for r in runs) or (all(r is None for r in runs)
+                                                              and bool(_eff(p, _font("italic"))))
+
+
+def size(p) -> float:
+    return _eff(p, _font("size")).pt
+
+
+def align(p):
+    return _eff(p, lambda x: x.paragraph_format.alignment if hasattr(x, "paragraph_format") else x.alignment)
+
+
+def _font(attr):
+    return lambda x: getattr(x.runs[0].font, attr) if hasattr(x, "runs") and x.runs else (
+        None if hasattr(x, "runs") else getattr(x.font, attr))
+
+
+def _all_paragraphs(doc):
+    yield from doc.paragraphs
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
 def _all_text(doc) -> str:
     parts = [p.text for p in doc.paragraphs]
     for t in doc.tables:
@@ -76,12 +120,15 @@ def test_docx_page_setup_and_font(document):
     assert 30 <= mm(sec.left_margin) <= 35 and 15 <= mm(sec.right_margin) <= 20
     assert document.styles["Normal"].font.name == "Times New Roman"
     fonts = set()
-    for p in document.paragraphs:
-        for r in p.runs:
-            if not r.text and r._r.find(qn("w:drawing")) is not None:
-                continue  # the timeline picture
-            rf = r._r.rPr.find(qn("w:rFonts"))
-            fonts.update(rf.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "cs", "eastAsia"))
+    for p in _all_paragraphs(document):
+        style = p.style
+        while style is not None and style.font.name is None:
+            style = style.base_style
+        fonts.add(style.font.name if style is not None else None)
+        for r in p.runs:  # no run may override the font
+            rf = r._r.rPr.find(qn("w:rFonts")) if r._r.rPr is not None else None
+            if rf is not None:
+                fonts.update(rf.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "cs", "eastAsia"))
     assert fonts == {"Times New Roman"}
     assert sec.different_first_page_header_footer  # page numbers from page 2
 
@@ -93,12 +140,12 @@ def test_docx_header_table(document, plan):
     assert plan.parent_body in left.text and plan.issuing_body in left.text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right.text and "Độc lập - Tự do - Hạnh phúc" in right.text
     issuer = next(p for p in left.paragraphs if p.text == plan.issuing_body)
-    assert all(r.bold for r in issuer.runs)
+    assert bold(issuer)
     parent = next(p for p in left.paragraphs if p.text == plan.parent_body)
-    assert not any(r.bold for r in parent.runs)
+    assert not bold(parent)
     assert head.cell(1, 0).text == f"Số: {plan.number}"
     date = head.cell(1, 1).paragraphs[0]
-    assert date.text == "Lạng Sơn, ngày 26 tháng 11 năm 2026" and all(r.italic for r in date.runs)
+    assert date.text == "Lạng Sơn, ngày 26 tháng 11 năm 2026" and italic(date)
     # rules under the issuer and under the motto: empty paragraphs with a top border
     for cell in (left, right):
         assert any(p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None for p in cell.paragraphs)
@@ -107,17 +154,17 @@ def test_docx_header_table(document, plan):
 def test_docx_title_bases_body(document, plan):
     paras = document.paragraphs
     title = next(p for p in paras if p.text == "KẾ HOẠCH")
-    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(r.bold for r in title.runs)
+    assert align(title) == WD_ALIGN_PARAGRAPH.CENTER and bold(title) and size(title) == 14
     summary = next(p for p in paras if p.text == plan.summary)
-    assert all(r.bold for r in summary.runs)
+    assert bold(summary) and size(summary) == 14
     bases = [p for p in paras if p.text.startswith("Căn cứ")]
-    assert len(bases) == len(plan.bases) and all(r.italic for p in bases for r in p.runs)
+    assert len(bases) == len(plan.bases) and all(italic(p) for p in bases)
     for heading in ("I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN", "IV. KINH PHÍ"):
         assert any(p.text == heading for p in paras), heading
     body = next(p for p in paras if p.text.startswith("- " + plan.purposes[0][:20]))
-    assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-    assert Mm(10) <= body.paragraph_format.first_line_indent <= Mm(12.7) + 100
-    assert body.paragraph_format.space_after.pt >= 6
+    assert align(body) == WD_ALIGN_PARAGRAPH.JUSTIFY and size(body) == 13 and not bold(body)
+    assert Mm(10) <= body.style.paragraph_format.first_line_indent <= Mm(12.7) + 100
+    assert body.style.paragraph_format.space_after.pt >= 6
 
 
 def test_docx_activities_and_budget_tables(document, plan):
@@ -126,7 +173,7 @@ def test_docx_activities_and_budget_tables(document, plan):
     assert len(acts.rows) == len(plan.activities) + 1
     assert acts.rows[1].cells[1].text == plan.activities[0]["name"]
     budget = next(t for t in tables if t.rows[0].cells[1].text == "Nội dung" and "Số tiền" in t.rows[0].cells[2].text)
-    assert all(r.bold for r in budget.rows[0].cells[1].paragraphs[0].runs)
+    assert bold(budget.rows[0].cells[1].paragraphs[0]) and size(budget.rows[1].cells[1].paragraphs[0]) == 12
     lines = budget.rows[1:-1]
     assert len(lines) == len(plan.budget)
     for row, b in zip(lines, plan.budget):
@@ -146,12 +193,12 @@ def test_docx_end_block(document, plan):
     assert _borderless(end) and len(end.columns) == 2
     rec, sig = end.cell(0, 0), end.cell(0, 1)
     label = rec.paragraphs[0]
-    assert label.text == "Nơi nhận:" and all(r.bold and r.italic for r in label.runs)
-    assert label.runs[0].font.size.pt == 12 and rec.paragraphs[1].runs[0].font.size.pt == 11
+    assert label.text == "Nơi nhận:" and bold(label) and italic(label)
+    assert size(label) == 12 and size(rec.paragraphs[1]) == 11
     assert rec.paragraphs[-1].text == "- Lưu: VT, VP."
     texts = [p.text for p in sig.paragraphs if p.text]
     assert texts == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", plan.signer_name]
-    assert all(r.bold for p in sig.paragraphs for r in p.runs if r.text)
+    assert all(bold(p) for p in sig.paragraphs if p.text)
 
 
 def test_budget_mismatch_is_a_clear_error(plan):

@@ -24,7 +24,8 @@ import io
 
 from ..plan.model import Plan
 from .plan import Table, outline
-from .press_release import AFTER_PT, BODY_PT, FIRST_LINE_CM, MARGINS_MM, PAGE_MM, _repeat_header, _run, new_document
+from .press_release import (AFTER_PT, BODY_PT, FIRST_LINE_CM, MARGINS_MM, PAGE_MM, _repeat_header, new_document,
+                            paragraph_style)
 
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165 mm
 HEADER_COLS_MM = (68, TEXT_MM - 68)  # the issuer's column, the national motto's column
@@ -45,6 +46,93 @@ def _text_mm(text: str, pt: float, *, caps: bool = False) -> float:
     return len(text) * pt * em * 25.4 / 72
 
 
+TEMPLATE = "ke-hoach.docx"
+
+
+def _styles() -> dict[str, dict]:
+    """The plan's paragraph styles: name in Word → what NĐ 30/2020 asks of that element.
+
+    The names are what a trainer sees in Word's Styles pane: restyle one there (in
+    ``templates/ke-hoach.docx``) and every exported plan follows."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as A
+    from docx.shared import Cm
+
+    C, L, J, R = A.CENTER, A.LEFT, A.JUSTIFY, A.RIGHT
+    body = dict(align=J, first_line=Cm(FIRST_LINE_CM), after=AFTER_PT, spacing=1.15)
+    cell = dict(size=TABLE_PT, before=1, after=1, spacing=1.0, first_line=Cm(0))
+    return {
+        "KH Cơ quan chủ quản": dict(size=HEAD_PT, align=C, after=0, spacing=1.0),
+        "KH Cơ quan ban hành": dict(size=HEAD_PT, bold=True, align=C, after=0, spacing=1.0),
+        "KH Quốc hiệu": dict(size=NATION_PT, bold=True, align=C, after=0, spacing=1.0),
+        "KH Tiêu ngữ": dict(size=HEAD_PT, bold=True, align=C, after=0, spacing=1.0),
+        "KH Số ký hiệu": dict(size=HEAD_PT, align=C, before=6, after=0, spacing=1.0),
+        "KH Địa danh ngày": dict(size=HEAD_PT, italic=True, align=C, before=6, after=0, spacing=1.0),
+        "KH Tên loại": dict(size=TITLE_PT, bold=True, align=C, before=24, after=0, spacing=1.0, keep_next=True),
+        "KH Trích yếu": dict(size=TITLE_PT, bold=True, align=C, after=0, spacing=1.0, keep_next=True),
+        "KH Căn cứ": dict(body, italic=True),
+        "KH Nội dung": dict(body),
+        "KH Đề mục": dict(body, bold=True, keep_next=True),
+        "KH Bảng": dict(cell, align=L),
+        "KH Bảng tiêu đề": dict(cell, bold=True, align=C),
+        "KH Bảng số tiền": dict(cell, align=R),
+        "KH Bảng tổng": dict(cell, bold=True, align=L),
+        "KH Bảng tổng số tiền": dict(cell, bold=True, align=R),
+        "KH Hình": dict(align=C, before=6, after=6, spacing=1.0, first_line=Cm(0)),
+        "KH Nơi nhận": dict(size=RECIPIENTS_LABEL_PT, bold=True, italic=True, align=L, before=12, after=0, spacing=1.0),
+        "KH Nơi nhận mục": dict(size=RECIPIENTS_PT, align=L, after=0, spacing=1.0),
+        "KH Chức vụ ký": dict(size=BODY_PT, bold=True, align=C, after=0, spacing=1.0),
+        "KH Họ tên ký": dict(size=BODY_PT, bold=True, align=C, after=0, spacing=1.0),
+        "KH Đường kẻ": dict(size=2, align=C, before=2, after=0, spacing=1.0),
+    }
+
+
+def plan_document():
+    """The Word document plans are built in: ``templates/ke-hoach.docx`` (page set-up, page
+    numbers and the styles of :func:`_styles`, as a trainer may have restyled them) with its
+    sample content removed; a built-in equivalent when the template is missing or broken.
+    A style the template lacks is added with the decree's values."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from .markdown_report import find_template
+
+    doc = None
+    path = find_template(TEMPLATE)
+    if path is not None:
+        try:
+            doc = Document(str(path))
+        except Exception:  # noqa: BLE001 - a damaged template must not stop the export
+            doc = None
+    if doc is None:
+        doc = new_document()
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    have = {st.name for st in doc.styles}
+    for name, spec in _styles().items():
+        if name not in have:
+            paragraph_style(doc, name, **spec)
+    return doc
+
+
+def template_document():
+    """``templates/ke-hoach.docx`` as the kit ships it: the NĐ 30 page set-up, the plan styles,
+    and one sample paragraph per style so a trainer sees what to restyle
+    (``scripts/make_templates.py`` writes it)."""
+    from ..i18n import t
+
+    doc = new_document()
+    for p in list(doc.paragraphs):
+        p._p.getparent().remove(p._p)
+    for name, spec in _styles().items():
+        paragraph_style(doc, name, **spec)
+        p = doc.add_paragraph(style=name)
+        p.add_run(t("Sample of the style “{name}”: restyle it in Word (Home › Styles) and every exported plan "
+                    "follows.", name=name) if name != "KH Đường kẻ" else "")
+    return doc
+
+
 def plan_to_docx(plan: Plan) -> bytes:
     """The plan as a .docx ready to print and sign (layout in the module docstring).
 
@@ -54,42 +142,27 @@ def plan_to_docx(plan: Plan) -> bytes:
     from docx.shared import Cm, Mm, Pt
 
     o = outline(plan)
-    doc = new_document()
-    for p in list(doc.paragraphs):  # the template's empty first paragraph
-        p._p.getparent().remove(p._p)
-
-    C, L, J = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
-
-    def fmt(p, *, align=None, after=0.0, before=0.0, first=None, spacing=1.0, keep=False):
-        pf = p.paragraph_format
-        if align is not None:
-            p.alignment = align
-        pf.space_before, pf.space_after = Pt(before), Pt(after)
-        pf.first_line_indent = first if first is not None else Pt(0)
-        pf.line_spacing = spacing
-        if keep:
-            pf.keep_with_next = True
-        return p
+    doc = plan_document()
 
     style_ids: dict[str, str] = {}
 
-    def line(container, text, *, size=BODY_PT, bold=None, italic=None, align=C, after=0.0, before=0.0,
-             first=None, spacing=1.0, keep=False, style="PR Body"):
+    def line(container, text, style, *, after=None):
+        """A paragraph in one of the plan's styles; all its formatting comes from the style."""
         p = container.add_paragraph()
-        if style:  # by id: python-docx's lookup by name scans every style on each call
-            if style not in style_ids:
-                style_ids[style] = doc.styles[style].style_id
-            p._p.style = style_ids[style]
-        fmt(p, align=align, after=after, before=before, first=first, spacing=spacing, keep=keep)
+        if style not in style_ids:  # by id: python-docx's lookup by name scans every style each call
+            style_ids[style] = doc.styles[style].style_id
+        p._p.style = style_ids[style]
+        if after is not None:
+            p.paragraph_format.space_after = Pt(after)
         if text:
-            _run(p, text, bold=bold, italic=italic, size=Pt(size))
+            p.add_run(text)
         return p
 
-    def rule(container, width_mm: float, column_mm: float, *, after=0.0):
+    def rule(container, width_mm: float, column_mm: float, *, after=None):
         """A centred horizontal rule ``width_mm`` long: an empty paragraph's top border."""
         width_mm = max(8.0, min(width_mm, column_mm - 2))
         side = (column_mm - width_mm) / 2
-        p = line(container, "", size=2, after=after, before=2)
+        p = line(container, "", "KH Đường kẻ", after=after)
         p.paragraph_format.left_indent = Mm(side)
         p.paragraph_format.right_indent = Mm(side)
         _rule_border(p)
@@ -101,52 +174,46 @@ def plan_to_docx(plan: Plan) -> bytes:
     left, right = head.cell(0, 0), head.cell(0, 1)
     _clear(left), _clear(right)
     if o.parent_body:
-        line(left, o.parent_body, size=HEAD_PT, bold=False)
+        line(left, o.parent_body, "KH Cơ quan chủ quản")
     issuer = o.issuing_body
-    line(left, issuer, size=HEAD_PT, bold=True)
+    line(left, issuer, "KH Cơ quan ban hành")
     issuer_mm = min(_text_mm(max(issuer.split("\n"), key=len), HEAD_PT, caps=True), HEADER_COLS_MM[0])
     rule(left, issuer_mm * 0.4, HEADER_COLS_MM[0])
-    line(right, o.nation, size=NATION_PT, bold=True)
-    line(right, o.motto, size=HEAD_PT, bold=True)
+    line(right, o.nation, "KH Quốc hiệu")
+    line(right, o.motto, "KH Tiêu ngữ")
     rule(right, _text_mm(o.motto, HEAD_PT) * MOTTO_RULE, HEADER_COLS_MM[1])
     num, date = head.cell(1, 0), head.cell(1, 1)
     _clear(num), _clear(date)
-    line(num, o.number, size=HEAD_PT, before=6)
-    line(date, o.dateline, size=HEAD_PT, italic=True, before=6)
+    line(num, o.number, "KH Số ký hiệu")
+    line(date, o.dateline, "KH Địa danh ngày")
 
     # ---- title and trích yếu
-    line(doc, o.title, size=TITLE_PT, bold=True, before=24, keep=True)
+    line(doc, o.title, "KH Tên loại")
     if o.summary:
-        line(doc, o.summary, size=TITLE_PT, bold=True, keep=True)
+        line(doc, o.summary, "KH Trích yếu")
     title_mm = min(_text_mm(o.summary or o.title, TITLE_PT), TEXT_MM)
     rule(doc, title_mm * 0.4, TEXT_MM, after=12)
 
-    indent = Cm(FIRST_LINE_CM)
-
-    def body(text, *, bold=None, italic=None, keep=False, after=AFTER_PT):
-        return line(doc, text, bold=bold, italic=italic, align=J, first=indent, after=after,
-                    spacing=1.15, keep=keep)
-
     for b in o.bases:
-        body(b, italic=True)
+        line(doc, b, "KH Căn cứ")
     for n in o.opening:
-        body(n)
+        line(doc, n, "KH Nội dung")
 
     for s in o.sections:
-        body(s.title, bold=True, keep=True)
+        line(doc, s.title, "KH Đề mục")
         for part in s.parts:
-            body(part.head, bold=True, keep=True)
+            line(doc, part.head, "KH Đề mục")
             for x in part.paragraphs:
-                body(x)
+                line(doc, x, "KH Nội dung")
             for x in part.bullets:
-                body(f"- {x}")
+                line(doc, f"- {x}", "KH Nội dung")
             if part.table is not None:
                 _data_table(doc, part.table, line)
             if part.image:
-                _picture(doc, part.image, TEXT_MM)
+                _picture(line(doc, "", "KH Hình"), part.image, TEXT_MM)
 
     for n in o.closing:  # "Trên đây là…" stays on the page of the signature
-        body(n, keep=True)
+        line(doc, n, "KH Nội dung").paragraph_format.keep_with_next = True
 
     # ---- Nơi nhận and signer: two borderless columns
     end = _borderless(doc.add_table(rows=1, cols=2), END_COLS_MM)
@@ -154,19 +221,19 @@ def plan_to_docx(plan: Plan) -> bytes:
     rec, sig = end.cell(0, 0), end.cell(0, 1)
     _clear(rec), _clear(sig)
     if o.recipients:
-        line(rec, o.recipients_label, size=RECIPIENTS_LABEL_PT, bold=True, italic=True, align=L, before=12)
+        line(rec, o.recipients_label, "KH Nơi nhận")
         for r in o.recipients:
-            line(rec, r, size=RECIPIENTS_PT, align=L)
+            line(rec, r, "KH Nơi nhận mục")
     else:
-        line(rec, "", align=L)
-    first = True
-    for title in o.signer_title:
-        line(sig, title, size=BODY_PT, bold=True, before=12 if first else 0)
-        first = False
+        line(rec, "", "KH Nơi nhận mục")
+    for i, title in enumerate(o.signer_title):
+        p = line(sig, title, "KH Chức vụ ký")
+        if i == 0:
+            p.paragraph_format.space_before = Pt(12)
     if o.signer_name:
         for _i in range(SIGN_SPACE_LINES):
-            line(sig, "", size=BODY_PT)
-        line(sig, o.signer_name, size=BODY_PT, bold=True)
+            line(sig, "", "KH Họ tên ký")
+        line(sig, o.signer_name, "KH Họ tên ký")
 
     cp = doc.core_properties
     cp.title = " ".join(x for x in (o.title, o.summary) if x)
@@ -193,7 +260,6 @@ def _data_table(doc, table: Table, line) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    C, L, R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
     rel = table.widths or tuple(1 for _ in table.header)
     widths = [Mm(TEXT_MM * w / sum(rel)) for w in rel]
     rows = len(table.rows) + 1 + (1 if table.total else 0)
@@ -202,26 +268,32 @@ def _data_table(doc, table: Table, line) -> None:
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl.autofit = False
 
-    def fill(row, values, *, bold=None, header=False):
+    def fill(row, values, *, kind=""):
         for j, (cell, value) in enumerate(zip(row.cells, values)):
             cell.width = widths[j]
             _clear(cell)
-            align = C if header or j == 0 else (R if j in table.right else L)
-            line(cell, value, size=TABLE_PT, bold=bold, align=align, before=1, after=1)
+            if kind == "header":
+                style = "KH Bảng tiêu đề"
+            elif kind == "total":
+                style = "KH Bảng tổng số tiền" if j in table.right else "KH Bảng tổng"
+            else:
+                style = "KH Bảng số tiền" if j in table.right else "KH Bảng"
+            p = line(cell, value, style)
+            if j == 0 and kind != "total":
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER  # the numbers of the rows
 
-    fill(tbl.rows[0], table.header, bold=True, header=True)
+    fill(tbl.rows[0], table.header, kind="header")
     _repeat_header(tbl.rows[0])
     for i, values in enumerate(table.rows, 1):
         fill(tbl.rows[i], values)
         _cant_split_row(tbl.rows[i])
     if table.total:
-        fill(tbl.rows[-1], table.total, bold=True)
+        fill(tbl.rows[-1], table.total, kind="total")
     for col, w in zip(tbl.columns, widths):
         col.width = w
     # air after the table
-    gap = doc.add_paragraph(style="PR Body")
+    gap = line(doc, "", "KH Nội dung")
     gap.paragraph_format.first_line_indent = Mm(0)
-    gap.paragraph_format.space_after = Pt(AFTER_PT)
     _tiny(gap, 6)
 
 
@@ -302,13 +374,8 @@ def _tiny(p, pt: float = 1) -> None:
         rpr.append(e)
 
 
-def _picture(doc, png: bytes, width_mm: float) -> None:
-    """A centred picture as wide as the text (the timeline chart under the activity table)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+def _picture(p, png: bytes, width_mm: float) -> None:
+    """``png`` as wide as ``width_mm`` in paragraph ``p`` (the timeline chart, style "KH Hình")."""
+    from docx.shared import Mm
 
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_before = Pt(6)
-    p.paragraph_format.space_after = Pt(6)
     p.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))

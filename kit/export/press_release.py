@@ -535,6 +535,43 @@ def _run(p, text: str, *, bold=None, italic=None, size=None):
     return r
 
 
+def paragraph_style(doc, name: str, *, size=BODY_PT, bold=False, italic=False, align=None, before=0,
+                    after=AFTER_PT, first_line=None, left=None, keep_next=False, outline=None, colour=None,
+                    spacing=None):
+    """Add the paragraph style ``name`` (Times New Roman, based on Normal) to ``doc``."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    st.base_style = doc.styles["Normal"]
+    st.quick_style = True
+    st.font.name = FONT
+    _fonts(st.element.get_or_add_rPr())
+    st.font.size = Pt(size)
+    _size_cs(st.element.get_or_add_rPr(), size)
+    st.font.bold = bold
+    st.font.italic = italic
+    if colour:
+        from docx.shared import RGBColor
+
+        st.font.color.rgb = RGBColor.from_string(colour)
+    f = st.paragraph_format
+    if align is not None:
+        f.alignment = align
+    f.space_before, f.space_after = Pt(before), Pt(after)
+    if first_line is not None:
+        f.first_line_indent = first_line
+    if left is not None:
+        f.left_indent = left
+    if spacing is not None:
+        f.line_spacing = spacing
+    f.keep_with_next = keep_next
+    if outline is not None:
+        st.element.get_or_add_pPr().get_or_add_outlineLvl().set(qn("w:val"), str(outline))
+    return st
+
+
 def _setup_styles(doc) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -560,35 +597,8 @@ def _setup_styles(doc) -> None:
     pf.line_spacing = LINE_SPACING
     pf.widow_control = True
 
-    def add(name, *, size=BODY_PT, bold=False, italic=False, align=None, before=0, after=AFTER_PT,
-            first_line=None, left=None, keep_next=False, outline=None, colour=None, spacing=None):
-        st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        st.base_style = normal
-        st.quick_style = True
-        st.font.name = FONT
-        _fonts(st.element.get_or_add_rPr())
-        st.font.size = Pt(size)
-        _size_cs(st.element.get_or_add_rPr(), size)
-        st.font.bold = bold
-        st.font.italic = italic
-        if colour:
-            from docx.shared import RGBColor
-
-            st.font.color.rgb = RGBColor.from_string(colour)
-        f = st.paragraph_format
-        if align is not None:
-            f.alignment = align
-        f.space_before, f.space_after = Pt(before), Pt(after)
-        if first_line is not None:
-            f.first_line_indent = first_line
-        if left is not None:
-            f.left_indent = left
-        if spacing is not None:
-            f.line_spacing = spacing
-        f.keep_with_next = keep_next
-        if outline is not None:
-            st.element.get_or_add_pPr().get_or_add_outlineLvl().set(qn("w:val"), str(outline))
-        return st
+    def add(name, **kw):
+        return paragraph_style(doc, name, **kw)
 
     J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
     add("PR Header", align=C, after=0, keep_next=True)
