@@ -24,6 +24,13 @@ c.Spawner.environment = {
     # Every "Nộp bài" (submit) lands in one folder that the trainer reads.
     "KIT_SUBMISSIONS": SHARED_SUBMISSIONS,
 }
+# A kernel whose notebook tab was closed is shut down after 20 minutes (its drafts are
+# autosaved, and come back when the notebook is opened again): each costs ~110 MiB.
+c.Spawner.args = [
+    "--MappingKernelManager.cull_idle_timeout=1200",
+    "--MappingKernelManager.cull_interval=120",
+    "--MappingKernelManager.cull_connected=False",
+]
 # Terminals find the kit's python first, then TLJH's user environment (conda, pip).
 c.SystemdSpawner.extra_paths = [f"{KIT_ENV}/bin", "/opt/tljh/user/bin"]
 # Reading the lesson and waiting for a kernel: give a busy server a little longer to start.
