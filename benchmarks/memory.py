@@ -62,6 +62,12 @@ def smaps(pid: int) -> dict[str, int]:
             "uss": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0), "peak_rss": peak}
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _code_cells(relpath: str) -> list[str]:
     nb = json.loads((ROOT / relpath).read_text(encoding="utf-8"))
     return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
@@ -89,23 +95,29 @@ def measure_kernels(count: int, env: dict) -> dict:
         clients.append(kc)
     try:
         time.sleep(1)
-        bare = [smaps(km.provisioner.process.pid) for km in managers]
+        pids = [km.provisioner.process.pid for km in managers]
+        bare = [smaps(pid) for pid in pids]
+        cpu0 = [cpu_seconds(pid) for pid in pids]
         for kc in clients:
             for nb in NOTEBOOKS:
                 for cell in _code_cells(nb):
                     _run(kc, cell)
-        lessons = [smaps(km.provisioner.process.pid) for km in managers]
+        lessons = [smaps(pid) for pid in pids]
+        cpu1 = [cpu_seconds(pid) for pid in pids]
         draft = sorted(DRAFT.glob("*.txt"))[0].read_text(encoding="utf-8")
         for kc in clients:
             _run(kc, TRAINEE_WORK.format(draft=draft))
         time.sleep(1)
-        worked = [smaps(km.provisioner.process.pid) for km in managers]
+        worked = [smaps(pid) for pid in pids]
+        cpu2 = [cpu_seconds(pid) for pid in pids]
     finally:
         for kc in clients:
             kc.stop_channels()
         for km in managers:
             km.shutdown_kernel(now=True)
-    return {"bare": bare, "lessons": lessons, "worked": worked}
+    return {"bare": bare, "lessons": lessons, "worked": worked,
+            "cpu_lessons": sum(b - a for a, b in zip(cpu0, cpu1)) / count,
+            "cpu_work": sum(b - a for a, b in zip(cpu1, cpu2)) / count}
 
 
 def _free_port() -> int:
@@ -250,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     one = {k: worked[k] + srv[k] for k in ("rss", "uss")}
     two = {k: worked[k] + lesson[k] + srv[k] for k in ("rss", "uss")}
     print()
+    print(f"CPU time per kernel: {kernels['cpu_lessons']:.1f} s to run both lessons' cells, "
+          f"{kernels['cpu_work']:.1f} s to score a draft, export it and submit it")
     print(f"one trainee, 1 notebook open (server + kernel):   RSS {one['rss'] / MIB:4.0f} MiB, USS {one['uss'] / MIB:4.0f} MiB")
     print(f"one trainee, 2 notebooks open (server + 2 kernels): RSS {two['rss'] / MIB:4.0f} MiB, USS {two['uss'] / MIB:4.0f} MiB")
     print()

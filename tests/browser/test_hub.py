@@ -171,6 +171,18 @@ def _trainee_page(browser, hub):
     return context, page
 
 
+def _singleuser_cmdlines() -> list[list[str]]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if cmd[1:3] == ["-m", "jupyterhub.singleuser"]:
+            found.append(cmd)
+    return found
+
+
 def _login(page, hub, user: str, next_url: str = "") -> None:
     """Log in; with ``next_url`` the server is started and that page opened instead of the default URL."""
     if next_url:
@@ -206,6 +218,11 @@ def test_three_trainees_submit_into_the_shared_folder(hub, browser, artifacts):
             assert (hub.homes / user / LESSON).is_file(), "the launcher did not copy the lessons"
             assert (hub.homes / user / "exercises" / "thong-cao-1.ipynb").is_file()
             assert not (hub.homes / user / "solutions").exists()
+
+        # The launcher became each trainee's server, with the kernel culling of kit.py.
+        servers = _singleuser_cmdlines()
+        assert len(servers) == len(USERS), servers
+        assert all("--MappingKernelManager.cull_idle_timeout=1200" in cmd for cmd in servers), servers
 
         drafts = ct.weaks("press_release")
         for i, (user, (_context, page)) in enumerate(pages.items()):
