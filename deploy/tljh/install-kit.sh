@@ -61,6 +61,8 @@ tljh-config set services.cull.every 300
 # Trainees choose their user name and password at their first login.
 tljh-config set auth.type firstuseauthenticator.FirstUseAuthenticator
 tljh-config set auth.FirstUseAuthenticator.create_users true
+# JupyterHub 5 and later let in only listed users unless told otherwise.
+tljh-config set auth.FirstUseAuthenticator.allow_all true
 tljh-config reload hub
 
 say "Xong. Học viên mở http://<địa chỉ máy chủ>/ và vào thẳng trang Chào mừng."
