@@ -64,6 +64,7 @@ class Hub:
         self.shared = base / "bai-nop"
         self.homes = base / "home"
         self.port = _free_port()
+        self.hub_port = _free_port()  # the hub's own API, which each user server calls
         self.url = f"http://127.0.0.1:{self.port}"
         # As install-kit.sh makes /srv/bai-nop: group-writable, setgid, sticky.
         self.shared.mkdir()
@@ -88,7 +89,7 @@ c.SimpleLocalProcessSpawner.home_dir_template = {str(self.homes / "{username}")!
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = {self.port}
 c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = {_free_port()}
+c.JupyterHub.hub_port = {self.hub_port}
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{_free_port()}"
 c.ConfigurableHTTPProxy.command = [{_proxy_command()!r}]
 c.JupyterHub.db_url = "sqlite:///{base / 'jupyterhub.sqlite'}"
@@ -171,15 +172,17 @@ def _trainee_page(browser, hub):
     return context, page
 
 
-def _singleuser_cmdlines() -> list[list[str]]:
+def _singleuser_cmdlines(hub) -> list[list[str]]:
+    """The command lines of this hub's user servers (found by the hub API address they get)."""
     found = []
+    ours = f"JUPYTERHUB_API_URL=http://127.0.0.1:{hub.hub_port}/".encode()
     for proc in Path("/proc").iterdir():
         try:
             cmd = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0")
+            if cmd[1:3] == ["-m", "jupyterhub.singleuser"] and ours in (proc / "environ").read_bytes():
+                found.append(cmd)
         except OSError:
             continue
-        if cmd[1:3] == ["-m", "jupyterhub.singleuser"]:
-            found.append(cmd)
     return found
 
 
@@ -207,7 +210,7 @@ def test_three_trainees_submit_into_the_shared_folder(hub, browser, artifacts):
         # The default URL of deploy/tljh/kit.py: the welcome notebook, from the copied folder.
         _context, first = pages["hv1"]
         first.wait_for_url(f"**/user/hv1/lab/tree/{WELCOME}**", timeout=120_000)
-        first.wait_for_selector(".jp-NotebookPanel", state="visible")
+        first.wait_for_selector(".jp-NotebookPanel .jp-MarkdownCell", state="visible")
         first.screenshot(path=str(artifacts / "hub_hv1_welcome.png"))
         first.goto(f"{hub.url}/user/hv1/lab/tree/{LESSON}?reset")
 
@@ -220,7 +223,7 @@ def test_three_trainees_submit_into_the_shared_folder(hub, browser, artifacts):
             assert not (hub.homes / user / "solutions").exists()
 
         # The launcher became each trainee's server, with the kernel culling of kit.py.
-        servers = _singleuser_cmdlines()
+        servers = _singleuser_cmdlines(hub)
         assert len(servers) == len(USERS), servers
         assert all("--MappingKernelManager.cull_idle_timeout=1200" in cmd for cmd in servers), servers
 
