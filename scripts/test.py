@@ -4,8 +4,9 @@ and the real-browser tests (JupyterLab in headless Chromium, driven by Playwrigh
 
 Usage: ``python3 scripts/test.py [extra pytest arguments]``.
 
-It first sets the kit up in ``.venv/`` (with the test extras), and installs Debian's
-Chromium when it is missing and we may (root with apt-get). With ``CI=true`` a missing
+It first sets the kit up in ``.venv/`` (with the test extras), installs Debian's
+Chromium when it is missing and we may (root with apt-get), and JupyterHub's proxy
+(configurable-http-proxy, from npm into ``.venv/node``) for the local JupyterHub test. With ``CI=true`` a missing
 browser fails the browser tests instead of skipping them.
 """
 
