@@ -210,7 +210,7 @@ def test_three_trainees_submit_into_the_shared_folder(hub, browser, artifacts):
         # The default URL of deploy/tljh/kit.py: the welcome notebook, from the copied folder.
         _context, first = pages["hv1"]
         first.wait_for_url(f"**/user/hv1/lab/tree/{WELCOME}**", timeout=120_000)
-        first.wait_for_selector(".jp-NotebookPanel .jp-MarkdownCell", state="visible")
+        first.locator(".jp-NotebookPanel .jp-MarkdownCell .jp-RenderedMarkdown").first.wait_for()
         first.screenshot(path=str(artifacts / "hub_hv1_welcome.png"))
         first.goto(f"{hub.url}/user/hv1/lab/tree/{LESSON}?reset")
 
