@@ -12,6 +12,7 @@ import re
 import tempfile
 import time
 import unicodedata
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def _new_shared_temp(folder: Path) -> tuple[int, str]:
+    """A new hidden temporary file in ``folder``, created with the mode a plain ``open()``
+    gives (0o666 less the umask). ``mkstemp`` would make it 0o600, and in the shared
+    submissions folder of a JupyterHub the trainer (who reads through the folder's group)
+    could then not open the trainees' files."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = os.path.join(folder, f".new.{uuid.uuid4().hex}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
 def write_new_json(folder: Path, stem: str, payload: Any) -> Path:
     """Write ``payload`` to a file in ``folder`` that did not exist before: never overwrites."""
     folder = Path(folder)
@@ -47,7 +62,7 @@ def write_new_json(folder: Path, stem: str, payload: Any) -> Path:
     data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
     for n in range(1000):
         target = folder / (f"{stem}.json" if n == 0 else f"{stem}-{n}.json")
-        fd, tmp = tempfile.mkstemp(prefix=".new.", suffix=".tmp", dir=folder)
+        fd, tmp = _new_shared_temp(folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
