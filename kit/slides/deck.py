@@ -120,21 +120,24 @@ def build_decks(sources: list[Path], out: Path, run: bool = True) -> list[Deck]:
 
 def write_index(out: Path, decks: list[Deck]) -> Path:
     """A start page for the USB stick: one link per deck, and how to present."""
-    items = "\n".join(
-        f'<li><a href="{esc(d.html.name)}">{esc(d.title)}</a> <span>({esc(t("{n} slides", n=d.slides))})</span></li>'
-        for d in decks)
+    heading = esc(_("Slide decks of the training kit"))
+    tips = esc(_("Keys: → or Space for the next slide, Esc for an overview of all slides, F for full screen, "
+                 "S for the speaker view with the trainer's notes."))
+    items = []
+    for d in decks:
+        count = esc(t("{n} slides", n=d.slides))
+        items.append(f'<li><a href="{esc(d.html.name)}">{esc(d.title)}</a> <span>({count})</span></li>')
     page = f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>{esc(_("Slide decks of the training kit"))}</title>
+<html lang="vi"><head><meta charset="utf-8"><title>{heading}</title>
 <link rel="stylesheet" href="{assets.ASSETS_DIR}/fonts.css">
 <style>body{{font-family:'Be Vietnam Pro','Kit Symbols',sans-serif;max-width:52em;margin:2em auto;padding:0 1em;
 color:#14212b;font-size:20px;line-height:1.5}}h1{{color:#0b4f6c}}a{{color:#0b4f6c;font-weight:700}}
 li{{margin:.4em 0}}li span,.tips{{color:#4a5a68}}</style></head>
-<body><h1>{esc(_("Slide decks of the training kit"))}</h1>
+<body><h1>{heading}</h1>
 <ol>
-{items}
+{chr(10).join(items)}
 </ol>
-<p class="tips">{esc(_("Keys: → or Space for the next slide, Esc for an overview of all slides, F for full screen, "
-                       "S for the speaker view with the trainer's notes."))}</p>
+<p class="tips">{tips}</p>
 </body></html>
 """
     target = out / "index.html"

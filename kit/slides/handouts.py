@@ -77,10 +77,11 @@ def page_css(title: str) -> str:
     number = " ".join(part for part in (
         _css_string(before) if before else "", "counter(page)", _css_string(middle) if middle else "",
         "counter(pages)", _css_string(after) if after else "") if part)
+    kit_name = _("Communications training kit")
     margin_box = "font-family:'Be Vietnam Pro','Kit Symbols',sans-serif;font-size:8.5pt;color:#4a5a68;"
     return (f"@page{{size:A4;margin:18mm 17mm 18mm 17mm;"
             f"@top-left{{content:{_css_string(title)};{margin_box}}}"
-            f"@top-right{{content:{_css_string(_('Communications training kit'))};{margin_box}}}"
+            f"@top-right{{content:{_css_string(kit_name)};{margin_box}}}"
             f"@bottom-center{{content:{number};{margin_box}}}}}\n"
             f"@page:first{{@top-left{{content:none}}@top-right{{content:none}}}}\n")
 
