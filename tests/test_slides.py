@@ -182,3 +182,16 @@ def test_the_vendored_assets_are_complete_with_their_licences():
     fonts_css = (assets.STATIC / "fonts.css").read_text(encoding="utf-8")
     for ref in _references(fonts_css):
         assert (assets.STATIC / ref).is_file(), ref
+
+
+def test_a_table_too_tall_for_a_slide_is_cut_between_rows_with_its_header():
+    rows = "\n".join(f"| Dòng {i} | {'nội dung khá dài của một ô trong bảng ' * 3} |" for i in range(30))
+    nb = new_notebook(cells=[new_markdown_cell(f"## Bảng dài\n\n| Cột A | Cột B |\n|---|---|\n{rows}\n\nKý hiệu: ✗.",
+                                               metadata={"slideshow": {"slide_type": "slide"}})])
+    out = split.paginate(nb)
+    assert len(out.cells) >= 2
+    assert out.cells[0].source.startswith("## Bảng dài\n\n| Cột A | Cột B |")  # the heading is not left alone
+    for cell in out.cells:
+        assert "| Cột A | Cột B |\n|---|---|" in cell.source
+    assert sum(c.source.count("| Dòng ") for c in out.cells) == 30
+    assert out.cells[-1].source.endswith("Ký hiệu: ✗.")

@@ -112,11 +112,29 @@ def _table_lines(rows: list[str]) -> float:
     return height + 0.5
 
 
-def _units(source: str) -> list[tuple[str, float]]:
-    """Blocks with their heights; a block ending with a colon is glued to the next one."""
+def split_table(block: str, room: float) -> list[str]:
+    """A table taller than ``room`` as several tables of whole rows, each with the header repeated."""
+    lines = block.splitlines()
+    if len(lines) < 4 or not re.match(r"^\s*\|?\s*:?-{3,}", lines[1]) or block_lines(block) <= room:
+        return [block]
+    head, rows = lines[:2], lines[2:]
+    parts: list[list[str]] = [[]]
+    for row in rows:
+        if parts[-1] and block_lines("\n".join(head + parts[-1] + [row])) > room:
+            parts.append([])
+        parts[-1].append(row)
+    return ["\n".join(head + part) for part in parts]
+
+
+def _units(source: str, room: float = LINES_PER_SLIDE) -> list[tuple[str, float]]:
+    """Blocks with their heights; a block ending with a colon is glued to the next one; a table
+    too tall for a slide (under its heading) is cut between rows."""
     units: list[tuple[str, float]] = []
     glue = False
+    pieces = []
     for b in blocks(source):
+        pieces.extend(split_table(b, room - 3.0) if b.lstrip().startswith("|") else [b])
+    for b in pieces:
         h = block_lines(b)
         if glue and units:
             text, height = units[-1]
@@ -161,7 +179,7 @@ def paginate(nb, budget: float = LINES_PER_SLIDE):
         if kind in ("slide", "subslide"):
             used = 0.0
         first_kind = kind
-        units = _units(cell["source"])
+        units = _units(cell["source"], budget)
         for k, (text, height) in enumerate(units):
             rest = sum(h for _t, h in units[k:])  # what is left of this cell, this block included
             heading = _HEADING.match(text.splitlines()[0])
@@ -173,8 +191,10 @@ def paginate(nb, budget: float = LINES_PER_SLIDE):
                 pages.append(([text], height, "slide" if level <= 2 else "subslide"))
                 used = height
                 continue
-            # A short tail stays: the browser shrinks the type a little rather than leave a near-empty slide.
-            if used + height > budget and used > 0.5 and used + rest > budget * TAIL_STRETCH:
+            # A short tail stays: the browser shrinks the type a little rather than leave a near-empty
+            # slide; and a heading is never left alone on a slide.
+            only_heading = bool(pages) and all(_HEADING.match(b) for b in pages[-1][0] if b)
+            if used + height > budget and used > 0.5 and used + rest > budget * TAIL_STRETCH and not only_heading:
                 cont = f"{'#' * max(level, 2)} {title} {CONTINUED}" if title else ""
                 head = block_lines(cont) if cont else 0.0
                 pages.append(([cont, text] if cont else [text], head + height, "subslide"))
