@@ -195,3 +195,19 @@ def test_a_table_too_tall_for_a_slide_is_cut_between_rows_with_its_header():
         assert "| Cột A | Cột B |\n|---|---|" in cell.source
     assert sum(c.source.count("| Dòng ") for c in out.cells) == 30
     assert out.cells[-1].source.endswith("Ký hiệu: ✗.")
+
+
+def test_a_new_lesson_without_slide_types_still_makes_a_deck(tmp_path):
+    lesson = tmp_path / "03_xu_ly_van_de_nong.ipynb"
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Xử lý vấn đề nóng\n\nBài học về phản ứng nhanh."),
+        new_code_cell("# Khởi động bộ công cụ\nimport kit.widgets as kw\nkw.ready()"),
+        new_markdown_cell("## Giờ vàng\n\nThông tin ban đầu trong vòng 24 giờ."),
+        new_markdown_cell("Ghi chú cho giảng viên: hỏi lớp về một vụ việc gần đây."),
+        new_code_cell("# Phòng xử lý tình huống\nkw.crisis_room()"),
+    ])
+    nbformat.write(nb, lesson)
+    built = deck.build_deck(lesson, tmp_path, run=False)
+    html = built.html.read_text(encoding="utf-8")
+    assert built.title == "Xử lý vấn đề nóng" and built.slides == 2 and built.notes == 1
+    assert "Phòng xử lý tình huống" in html and "kw.ready" not in html

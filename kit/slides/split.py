@@ -108,7 +108,7 @@ def _table_lines(rows: list[str]) -> float:
     share = [max(w / total, 0.5 / ncol) for w in widest]
     height = 0.0
     for r in cells:
-        height += 0.62 * max(_wrap(c, room * share[i]) for i, c in enumerate(r)) + 0.15
+        height += 0.62 * max(_wrap(c, room * share[i]) for i, c in enumerate(r)) + 0.25
     return height + 0.5
 
 
