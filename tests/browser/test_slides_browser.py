@@ -99,6 +99,10 @@ def test_every_deck_opens_offline_and_every_slide_renders(decks, offline_page):
                 problems.append(f"{name}: {state['broken']} image(s) did not load")
         page.keyboard.press("Escape")  # the overview of all slides works too
         assert page.evaluate("() => Reveal.isOverview()")
+        page.evaluate("() => document.fonts.ready")
+        broken_fonts = page.evaluate("""() => [...document.fonts].filter(f => f.status === 'error')
+                                            .map(f => f.family + ' ' + f.weight + ' ' + f.style)""")
+        assert not broken_fonts, f"{d.html.name}: fonts that failed to load: {broken_fonts}"
     assert not page.outside, f"decks tried to reach the network: {sorted(set(page.outside))}"
     assert not page.failed, f"assets missing from the deck folder: {sorted(set(page.failed))}"
     assert not page.errors, f"browser errors: {page.errors}"
@@ -117,3 +121,27 @@ def test_speaker_notes_are_in_the_decks(decks, offline_page):
         offline_page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30_000)
         notes = offline_page.evaluate("() => document.querySelectorAll('aside.notes').length")
         assert notes == wanted == d.notes, (d.html.name, notes, wanted, d.notes)
+
+
+def test_the_speaker_view_opens_offline_with_the_trainers_notes(decks, offline_page):
+    """Key S opens reveal.js's speaker view (a pop-up window) with the notes of the current slide."""
+    press = next(d for d in decks if d.notes)
+    page = offline_page
+    page.goto(press.html.as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30_000)
+    # the first slide that has speaker notes
+    target = page.evaluate("""() => { for (const s of Reveal.getSlides()) {
+        if (s.querySelector('aside.notes')) { const i = Reveal.getIndices(s); return [i.h, i.v || 0,
+            s.querySelector('aside.notes').innerText.trim().slice(0, 40)]; } } return null; }""")
+    assert target, "no slide with speaker notes"
+    page.evaluate(f"() => Reveal.slide({target[0]}, {target[1]})")
+    with page.context.expect_page(timeout=15_000) as popup_info:
+        page.keyboard.press("s")
+    speaker = popup_info.value
+    speaker.wait_for_selector(".speaker-controls-notes .value", timeout=15_000)
+    speaker.wait_for_function("(want) => document.querySelector('.speaker-controls-notes .value')"
+                              ".innerText.includes(want)", arg=target[2][:20], timeout=15_000)
+    shot = SHOTS / f"{press.source.stem}-speaker-view.png"
+    speaker.set_viewport_size({"width": 1280, "height": 720})
+    speaker.screenshot(path=str(shot))
+    assert not page.outside, f"the speaker view tried to reach the network: {page.outside}"
