@@ -9,7 +9,7 @@ line that ends with a colon stays with what it introduces. Short cells that do n
 under a full slide (a ``-`` or ``fragment`` cell) move to a slide of their own.
 
 The numbers match the deck's theme (1280×720, body text 28px): about 84 characters a
-line and 19 lines a slide, on the generous side: the theme shrinks a slide's type a
+line and 17.5 lines a slide, on the generous side: the theme shrinks a slide's type a
 little in the browser (down to 70%) when an estimate is short, and the browser test
 fails on any slide that still overflows.
 """
@@ -21,7 +21,7 @@ import math
 import re
 
 CHARS_PER_LINE = 84
-LINES_PER_SLIDE = 19.0
+LINES_PER_SLIDE = 17.5
 CONTINUED = "(tiếp)"
 TAIL_STRETCH = 1.2  # a cell ending within 20% over the budget is not cut
 
@@ -99,16 +99,16 @@ def block_lines(block: str) -> float:
 
 
 def _table_lines(rows: list[str]) -> float:
-    """Tables use smaller type (0.8em): more characters a line, shared between columns."""
+    """Tables use smaller type (0.88em): more characters a line, shared between columns."""
     cells = [[c.strip() for c in row.strip().strip("|").split("|")] for row in rows]
     ncol = max(len(r) for r in cells)
     widest = [max((_plain_len(r[i]) for r in cells if i < len(r)), default=1) or 1 for i in range(ncol)]
     total = sum(widest)
-    room = CHARS_PER_LINE / 0.8 - 1.5 * ncol
+    room = CHARS_PER_LINE / 0.88 - 1.5 * ncol
     share = [max(w / total, 0.5 / ncol) for w in widest]
     height = 0.0
     for r in cells:
-        height += 0.62 * max(_wrap(c, room * share[i]) for i, c in enumerate(r)) + 0.25
+        height += 0.68 * max(_wrap(c, room * share[i]) for i, c in enumerate(r)) + 0.27
     return height + 0.5
 
 
