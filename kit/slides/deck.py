@@ -10,6 +10,7 @@ from ``file://`` with no network.
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,7 +127,7 @@ def write_index(out: Path, decks: list[Deck]) -> Path:
     items = []
     for d in decks:
         count = esc(t("{n} slides", n=d.slides))
-        items.append(f'<li><a href="{esc(d.html.name)}">{esc(d.title)}</a> <span>({count})</span></li>')
+        items.append(f'<li><a href="{esc(quote(d.html.name))}">{esc(d.title)}</a> <span>({count})</span></li>')
     page = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>{heading}</title>
 <link rel="stylesheet" href="{assets.ASSETS_DIR}/fonts.css">

@@ -132,10 +132,16 @@ def print_pdf(html: Path, pdf: Path, browser: str, timeout: float = 120) -> None
 
 
 def count_pages(pdf: Path) -> int:
-    """Pages of a PDF Chromium wrote (its page tree lists each page as /Type /Page)."""
+    """Pages of a PDF Chromium wrote (its page tree lists each page as /Type /Page); poppler's
+    pdfinfo answers when the page objects are compressed out of sight."""
     import re
 
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+    found = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+    if found or not shutil.which("pdfinfo"):
+        return found
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    match = re.search(r"Pages:\s+(\d+)", info)
+    return int(match.group(1)) if match else 0
 
 
 def build_handout(source: Path, out: Path, browser: str, run: bool = True) -> Handout:
