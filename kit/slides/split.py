@@ -5,8 +5,9 @@ type big enough for the back of a hall. :func:`paginate` estimates the height of
 markdown block (heading, paragraph, list, quote, table, code) in lines of slide text and,
 when the running slide would overflow, starts a new vertical slide there, repeating the
 heading with "(tiếp)". A second heading inside one cell always starts a new slide, and a
-line that ends with a colon stays with what it introduces. Short cells that do not fit
-under a full slide (a ``-`` or ``fragment`` cell) move to a slide of their own.
+line that ends with a colon stays with what it introduces, a heading is never left alone
+and a table taller than a slide is cut between rows with its header repeated. Short cells
+that do not fit under a full slide (a ``-`` or ``fragment`` cell) move to a slide of their own.
 
 The numbers match the deck's theme (1280×720, body text 28px): about 84 characters a
 line and 17.5 lines a slide, on the generous side: the theme shrinks a slide's type a

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, _require_browser  # noqa: F401 (fixture helpers)
+from tests.browser.conftest import _require_browser
 from tests.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
