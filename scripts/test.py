@@ -54,6 +54,8 @@ def main(argv: list[str]) -> int:
         start.apt_install(*SYSTEM_PACKAGES)
     if not shutil.which("soffice"):
         start.apt_install(*OFFICE_PACKAGES) or start.apt_install("libreoffice-writer", "poppler-utils")
+    if not shutil.which("pdftotext"):  # handouts are checked with pdftotext, pdfinfo, pdffonts and pdftoppm
+        start.apt_install("poppler-utils")
     install_proxy()
     if not CHROMIUM.exists():
         start.say("Không tìm thấy /usr/bin/chromium: các bài kiểm thử trên trình duyệt sẽ "
