@@ -498,6 +498,42 @@ def docx_text(path: str | Path) -> str:
     return "\n".join(lines)
 
 
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_WRAPPED = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(\*{1,3}|_{1,3})(\S(?:.*\S)?)\2([ \t]*)$")
+_MD_STRONG = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_RULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when ``text`` has Markdown headings or bold lines (an exported or hand-written .md)."""
+    return len(re.findall(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+\S|^\*\*\S", text)) >= 2
+
+
+def markdown_text(text: str) -> str:
+    """A Markdown plan as the plain text a plan is typed in: heading marks, emphasis around
+    whole lines, bold inside lines, hard-break spaces, backslash escapes and rules removed.
+    Tables stay as pipe rows, which the importer reads; "&lt;" becomes "<" again."""
+    out = []
+    for line in text.split("\n"):
+        if _MD_RULE.match(line) and not line.lstrip().startswith("|"):
+            out.append("")
+            continue
+        m = _MD_HEADING.match(line)
+        if m:
+            line = m.group(1)
+        line = line.rstrip()
+        for _ in range(2):  # ***x*** is bold inside italic
+            m = _MD_WRAPPED.match(line)
+            if m:
+                line = m.group(1) + m.group(3) + m.group(4)
+        line = _MD_STRONG.sub(r"\2", line)
+        if not line.lstrip().startswith("|"):  # a cell's "\|" must stay escaped for the table reader
+            line = _MD_ESCAPE.sub(r"\1", line)
+        out.append(line.replace("&lt;", "<"))
+    return "\n".join(out)
+
+
 def import_file(path: str | Path) -> tuple[Plan, list[str]]:
     """Import a .txt/.md (any encoding :func:`kit.text.read_file` understands) or .docx file.
     Raises :class:`kit.text.TextError` or ``OSError`` when the file cannot be read."""
@@ -506,4 +542,7 @@ def import_file(path: str | Path) -> tuple[Plan, list[str]]:
         return import_text(docx_text(path))
     from ..text import read_file
 
-    return import_text(read_file(path).text)
+    text = read_file(path).text
+    if path.suffix.lower() in (".md", ".markdown") or looks_like_markdown(text):
+        text = markdown_text(text)
+    return import_text(text)
