@@ -36,3 +36,18 @@ def restart_and_run_all(page, ready: str = READY, attempts: int = 3) -> None:
         except Exception:  # noqa: BLE001 - try the button again, as a trainee would
             if attempt == attempts - 1:
                 raise
+
+
+def download_word(page, button, link, path):
+    """Click ``button``, wait for the download ``link`` it makes, save the file to ``path``
+    and open it with python-docx (a trainee's "Tải về" then opening the file in Word)."""
+    import io
+
+    import docx
+
+    button.click()
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as dl:
+        link.click()
+    dl.value.save_as(str(path))
+    return docx.Document(io.BytesIO(path.read_bytes()))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from .lab import open_notebook, restart_and_run_all, wait_kernel_idle
+from .lab import download_word, open_notebook, restart_and_run_all, wait_kernel_idle
 from ..test_export_plan import CORPUS
 
 pytestmark = pytest.mark.browser
@@ -76,16 +75,8 @@ def test_fill_import_export_and_restore(page, lab, artifacts):
     page.screenshot(path=str(artifacts / "plan_builder_budget.png"))
 
     # Export to Word: a download that opens, with the timeline picture inside.
-    builder.locator("button", has_text="Word (.docx)").click()
-    link = builder.locator("a.kit-download").first
-    link.wait_for(timeout=60_000)
-    with page.expect_download() as dl:
-        link.click()
-    path = artifacts / "plan_builder_export.docx"
-    dl.value.save_as(str(path))
-    import docx
-
-    doc = docx.Document(io.BytesIO(path.read_bytes()))
+    doc = download_word(page, builder.locator("button", has_text="Word (.docx)"),
+                        builder.locator("a.kit-download").first, artifacts / "plan_builder_export.docx")
     assert any(p.text == "KẾ HOẠCH" for p in doc.paragraphs) and len(doc.inline_shapes) == 1
 
     # Reload the page and run again: the imported plan is restored.

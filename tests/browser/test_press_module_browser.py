@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -14,7 +13,7 @@ import pytest
 from tests import corpus_tools as ct
 
 from .conftest import TOKEN
-from .lab import open_notebook, restart_and_run_all, wait_kernel_idle
+from .lab import download_word, open_notebook, restart_and_run_all, wait_kernel_idle
 
 pytestmark = pytest.mark.browser
 
@@ -66,16 +65,8 @@ def test_exercise_scores_restores_exports_and_submits(page, lab, artifacts):
     assert page.locator(EDITOR).first.input_value() == draft
 
     # Export: the Word file downloads and opens.
-    page.locator(".kit-draft-scorer button", has_text="Tải về").first.click()
-    link = page.locator("a.kit-download", has_text="Word").first
-    link.wait_for(timeout=60_000)
-    with page.expect_download() as dl:
-        link.click()
-    path = artifacts / "press_export.docx"
-    dl.value.save_as(str(path))
-    import docx
-
-    doc = docx.Document(io.BytesIO(path.read_bytes()))
+    doc = download_word(page, page.locator(".kit-draft-scorer button", has_text="Tải về").first,
+                        page.locator("a.kit-download", has_text="Word").first, artifacts / "press_export.docx")
     assert any("Báo cáo chấm điểm" in p.text for p in doc.paragraphs)
 
     # Submit under a Vietnamese name: one JSON file appears in the submissions folder.
