@@ -1,0 +1,304 @@
+"""The room's charts as PNG bytes, drawn from the summary alone (so ``summary.json`` is enough
+to redraw them). Sized and lettered for a projector at the back of a hall: 1280 px wide,
+15 pt text, few colours, the numbers written on the bars.
+
+Names are drawn with matplotlib's maths parser off: a trainee called ``$\\frac{}`` is text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import textwrap
+from typing import Callable
+
+from ..i18n import _, t
+from .labels import kind_short, score_text
+
+WIDTH = 12.8  # inches at 100 dpi: 1280 px
+DPI = 100
+INK = "#1f2933"
+MUTED = "#6b7785"
+BLUE = "#0b4f6c"
+LIGHT = "#cfe3ef"
+GREEN = "#1d7a46"
+AMBER = "#c27c0e"
+RED = "#b42318"
+MAX_CRITERIA = 15
+MAX_PROGRESS = 30
+MAX_LEADERS = 15
+
+RC = {
+    "text.parse_math": False,
+    "font.family": "DejaVu Sans",  # ships with matplotlib and has every Vietnamese letter
+    "font.size": 15,
+    "axes.titlesize": 19,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.titlepad": 14,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": "#9aa5b1",
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "text.color": INK,
+}
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def exercise_label(ex: dict, width: int = 34) -> str:
+    """Two lines: the genre, then the exercise's title (cut)."""
+    kind = kind_short(ex["kind"])
+    return f"{kind[:1].upper()}{kind[1:]}\n{_short(ex['title'], width)}"
+
+
+def _figure(rows: int, per_row: float, extra: float = 1.6):
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(WIDTH, max(3.2, per_row * rows + extra)), dpi=DPI)
+
+
+def _png(draw: Callable) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    with matplotlib.rc_context(RC):
+        fig = draw()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", facecolor="white")
+    return buf.getvalue()
+
+
+def _clean_axes(ax, keep_left: bool = True) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    if not keep_left:
+        ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+
+
+def _jitter(key: str, i: int) -> float:
+    """A small fixed offset, so dots with equal scores do not hide each other (same every run)."""
+    h = hashlib.blake2b(f"{key}:{i}".encode(), digest_size=2).digest()
+    return (int.from_bytes(h, "big") / 65535 - 0.5) * 0.36
+
+
+def _rate_colour(rate: float) -> str:
+    return RED if rate < 50 else AMBER if rate < 80 else GREEN
+
+
+def scores_chart(summary: dict) -> bytes | None:
+    """Each exercise's best scores (one dot per trainee), their spread, and the target."""
+    exercises = summary["exercises"]
+    if not exercises:
+        return None
+
+    def draw():
+        fig = _figure(len(exercises), 1.15)
+        ax = fig.add_subplot()
+        n = len(exercises)
+        for row, ex in enumerate(exercises):
+            y = n - 1 - row
+            scores = ex["best_scores"]
+            ax.boxplot([scores], positions=[y], vert=False, widths=0.55, whis=(0, 100), showfliers=False,
+                       patch_artist=True, boxprops={"facecolor": LIGHT, "edgecolor": BLUE},
+                       medianprops={"color": BLUE, "linewidth": 3}, whiskerprops={"color": BLUE},
+                       capprops={"color": BLUE})
+            ax.scatter(scores, [y + _jitter(ex["id"], i) for i in range(len(scores))], s=26, color=BLUE,
+                       alpha=0.55, zorder=3, linewidths=0)
+            if ex["target"] is not None:
+                ax.plot([ex["target"]] * 2, [y - 0.38, y + 0.38], color=RED, linewidth=3, zorder=4)
+            note = t("{n} trainees", n=ex["trainees"])
+            if ex["reached_target"] is not None:
+                note += "\n" + t("{k} reached the target", k=ex["reached_target"])
+            ax.text(101.5, y, note, va="center", fontsize=13, color=MUTED)
+        ax.set_yticks(range(n), [exercise_label(e) for e in reversed(exercises)], fontsize=13)
+        ax.set_xlim(0, 100)
+        ax.set_ylim(-0.7, n - 0.3)
+        ax.set_xlabel(_("best score of each trainee (0–100)"))
+        ax.set_title(_("Scores by exercise"))
+        ax.plot([], [], color=RED, linewidth=3, label=_("target"))
+        ax.scatter([], [], color=BLUE, alpha=0.55, label=_("one trainee"))
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=12,
+                  borderaxespad=2.2)
+        ax.grid(axis="x", color="#e4e7eb")
+        ax.set_axisbelow(True)
+        _clean_axes(ax)
+        fig.tight_layout()
+        fig.subplots_adjust(right=0.8)
+        return fig
+
+    return _png(draw)
+
+
+def criteria_chart(summary: dict) -> bytes | None:
+    """The criteria the room fails most, weakest first: the class's common weaknesses."""
+    criteria = summary["criteria"][:MAX_CRITERIA]
+    if not criteria:
+        return None
+
+    def draw():
+        fig = _figure(len(criteria), 0.55, 1.9)
+        ax = fig.add_subplot()
+        n = len(criteria)
+        ys = [n - 1 - i for i in range(n)]
+        rates = [c["pass_rate"] for c in criteria]
+        ax.barh(ys, [100] * n, color="#eef1f4", height=0.7)
+        ax.barh(ys, rates, color=[_rate_colour(r) for r in rates], height=0.7)
+        for y, c in zip(ys, criteria):
+            ax.text(min(c["pass_rate"], 100) + 1, y, f"{score_text(c['pass_rate'])}%  ({c['passed']}/{c['judged']})",
+                    va="center", fontsize=13)
+        labels = [f"{_short(c['label'], 40)}  ·  {_short(kind_short(c['kind']), 22)}" for c in criteria]
+        ax.set_yticks(ys, labels, fontsize=13)
+        ax.set_xlim(0, 118)
+        ax.set_xticks(range(0, 101, 20))
+        ax.set_xlabel(_("share of the room's latest drafts that fully meet the criterion (%)"))
+        title = _("Common weaknesses: criteria the room meets least")
+        if len(summary["criteria"]) > MAX_CRITERIA:
+            title += " " + t("({n} weakest of {total})", n=MAX_CRITERIA, total=len(summary["criteria"]))
+        ax.set_title(title)
+        _clean_axes(ax, keep_left=False)
+        fig.tight_layout()
+        return fig
+
+    return _png(draw)
+
+
+def progress_chart(summary: dict) -> bytes | None:
+    """First attempt → latest attempt, per trainee who tried an exercise more than once."""
+    rows = [r for r in summary["trainees"] if r["gain"] is not None]
+    if not rows:
+        return None
+    rows.sort(key=lambda r: (-r["gain"], r["name"].casefold()))
+    shown = rows[:MAX_PROGRESS]
+
+    def draw():
+        fig = _figure(len(shown), 0.42, 2.0)
+        ax = fig.add_subplot()
+        n = len(shown)
+        for i, r in enumerate(shown):
+            y = n - 1 - i
+            colour = GREEN if r["gain"] > 0 else RED if r["gain"] < 0 else MUTED
+            ax.plot([r["first_mean"], r["last_mean"]], [y, y], color=colour, linewidth=3, alpha=0.7)
+            ax.scatter([r["first_mean"]], [y], s=70, color="white", edgecolors=MUTED, linewidths=2, zorder=3)
+            ax.scatter([r["last_mean"]], [y], s=70, color=colour, zorder=3)
+            sign = "+" if r["gain"] > 0 else ""
+            ax.text(101.5, y, sign + score_text(r["gain"]), va="center", fontsize=13, color=colour)
+        ax.set_yticks(range(n), [_short(r["name"], 28) for r in reversed(shown)], fontsize=13)
+        ax.set_xlim(0, 100)
+        ax.set_ylim(-0.7, n - 0.3)
+        ax.set_xlabel(_("score (mean over the exercises tried more than once)"))
+        title = _("Progress: first attempt → latest attempt")
+        if len(rows) > MAX_PROGRESS:
+            title += " " + t("(the {n} who improved most, of {total})", n=MAX_PROGRESS, total=len(rows))
+        ax.set_title(title)
+        ax.scatter([], [], s=70, color="white", edgecolors=MUTED, linewidths=2, label=_("first attempt"))
+        ax.scatter([], [], s=70, color=GREEN, label=_("latest attempt"))
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=12, borderaxespad=2.2)
+        ax.grid(axis="x", color="#e4e7eb")
+        ax.set_axisbelow(True)
+        _clean_axes(ax)
+        fig.tight_layout()
+        return fig
+
+    return _png(draw)
+
+
+def leaderboard_chart(summary: dict) -> bytes | None:
+    """The top of the leaderboard: sum of best scores."""
+    rows = summary["leaderboard"][:MAX_LEADERS]
+    if not rows:
+        return None
+
+    def draw():
+        fig = _figure(len(rows), 0.5, 1.6)
+        ax = fig.add_subplot()
+        n = len(rows)
+        ys = [n - 1 - i for i in range(n)]
+        totals = [r["total_best"] for r in rows]
+        top = max(totals) or 1
+        ax.barh(ys, totals, color=[BLUE if r["rank"] > 3 else GREEN for r in rows], height=0.7)
+        for y, r in zip(ys, rows):
+            ax.text(r["total_best"] + top * 0.01, y,
+                    t("{total} points · {n} exercises", total=score_text(r["total_best"]), n=r["exercises_done"]),
+                    va="center", fontsize=13)
+        ax.set_yticks(ys, [f"{r['rank']}. {_short(r['name'], 28)}" for r in rows], fontsize=14)
+        ax.set_xlim(0, top * 1.3)
+        ax.set_xlabel(_("sum of the best score of each exercise done"))
+        title = _("Leaderboard")
+        if summary["anonymised"]:
+            title += " " + _("(anonymised)")
+        ax.set_title(title)
+        _clean_axes(ax, keep_left=False)
+        fig.tight_layout()
+        return fig
+
+    return _png(draw)
+
+
+def debriefs_chart(summary: dict) -> bytes | None:
+    """Crisis debriefs side by side: one column per scenario, mean share of each criterion."""
+    groups = summary["debriefs"]
+    if not groups:
+        return None
+    labels: list[str] = []
+    for g in groups:
+        for c in g["criteria"]:
+            if c["label"] not in labels:
+                labels.append(c["label"])
+
+    def draw():
+        import numpy as np
+
+        rows = labels + [_("Total score")]
+        grid = np.full((len(rows), len(groups)), np.nan)
+        for j, g in enumerate(groups):
+            for c in g["criteria"]:
+                value = g["mean_scores"].get(c["id"])
+                if value is not None:
+                    grid[labels.index(c["label"]), j] = value
+            if g["mean_total"] is not None:
+                grid[-1, j] = g["mean_total"]
+        fig = _figure(len(rows), 0.55, 2.6)
+        ax = fig.add_subplot()
+        ax.imshow(np.ma.masked_invalid(grid), cmap="RdYlGn", vmin=0, vmax=100, aspect="auto")
+        for i in range(len(rows)):
+            for j in range(len(groups)):
+                if not np.isnan(grid[i, j]):
+                    ax.text(j, i, score_text(grid[i, j]), ha="center", va="center", fontsize=14,
+                            fontweight="bold" if i == len(rows) - 1 else "normal")
+        ax.set_yticks(range(len(rows)), [_short(r, 38) for r in rows], fontsize=13)
+        ax.set_xticks(range(len(groups)),
+                      [textwrap.fill(_short(g["title"], 44), 22) + "\n" + t("({n} trainees)", n=len(g["rows"]))
+                       for g in groups], fontsize=12)
+        ax.xaxis.tick_top()
+        ax.axhline(len(rows) - 1.5, color="white", linewidth=4)
+        ax.set_title(_("Crisis debriefs side by side (room mean, % of each criterion's points)"), pad=18)
+        for side in ax.spines.values():
+            side.set_visible(False)
+        ax.tick_params(length=0)
+        fig.tight_layout()
+        return fig
+
+    return _png(draw)
+
+
+CHARTS = {
+    "diem-theo-bai.png": scores_chart,
+    "tieu-chi-yeu.png": criteria_chart,
+    "tien-bo.png": progress_chart,
+    "bang-xep-hang.png": leaderboard_chart,
+    "sau-xu-ly-khung-hoang.png": debriefs_chart,
+}
+
+
+def all_charts(summary: dict) -> dict[str, bytes]:
+    """File name → PNG for every chart there is data for."""
+    out = {}
+    for name, draw in CHARTS.items():
+        png = draw(summary)
+        if png is not None:
+            out[name] = png
+    return out
