@@ -13,7 +13,7 @@ import textwrap
 from typing import Callable
 
 from ..i18n import _, t
-from .labels import kind_short, score_text
+from .labels import kind_tag, score_text
 
 WIDTH = 12.8  # inches at 100 dpi: 1280 px
 DPI = 100
@@ -32,10 +32,6 @@ RC = {
     "text.parse_math": False,
     "font.family": "DejaVu Sans",  # ships with matplotlib and has every Vietnamese letter
     "font.size": 15,
-    "axes.titlesize": 19,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.titlepad": 14,
     "axes.labelcolor": INK,
     "axes.edgecolor": "#9aa5b1",
     "xtick.color": INK,
@@ -48,16 +44,33 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def exercise_label(ex: dict, width: int = 34) -> str:
+def exercise_label(ex: dict, width: int = 40) -> str:
     """Two lines: the genre, then the exercise's title (cut)."""
-    kind = kind_short(ex["kind"])
+    kind = kind_tag(ex["kind"])
     return f"{kind[:1].upper()}{kind[1:]}\n{_short(ex['title'], width)}"
+
+
+TITLE_INCHES = 0.95
 
 
 def _figure(rows: int, per_row: float, extra: float = 1.6):
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(WIDTH, max(3.2, per_row * rows + extra)), dpi=DPI)
+    return Figure(figsize=(WIDTH, max(3.2, per_row * rows + extra + TITLE_INCHES)), dpi=DPI)
+
+
+def _finish(fig, title: str, legend: bool = False, subtitle: str = "") -> None:
+    """The title (and a smaller second line) at the top left of the picture, not of the plot,
+    so long titles fit; the legend (if any) at the top right; the plot laid out below them."""
+    height = fig.get_figheight()
+    top = 1 - TITLE_INCHES / height
+    fig.text(0.012, 1 - 0.14 / height, title, ha="left", va="top", fontsize=19, fontweight="bold")
+    if subtitle:
+        fig.text(0.012, 1 - 0.5 / height, subtitle, ha="left", va="top", fontsize=14, color=MUTED)
+    if legend:
+        fig.legend(loc="upper right", bbox_to_anchor=(0.995, 1 - 0.1 / fig.get_figheight()), ncol=3,
+                   frameon=False, fontsize=13)
+    fig.tight_layout(rect=(0, 0, 1, top))
 
 
 def _png(draw: Callable) -> bytes:
@@ -113,21 +126,18 @@ def scores_chart(summary: dict) -> bytes | None:
             note = t("{n} trainees", n=ex["trainees"])
             if ex["reached_target"] is not None:
                 note += "\n" + t("{k} reached the target", k=ex["reached_target"])
-            ax.text(101.5, y, note, va="center", fontsize=13, color=MUTED)
+            ax.text(103.5, y, note, va="center", fontsize=13, color=MUTED)
         ax.set_yticks(range(n), [exercise_label(e) for e in reversed(exercises)], fontsize=13)
-        ax.set_xlim(0, 100)
+        ax.set_xlim(-1.5, 101.5)  # dots at 0 and 100 drawn whole
         ax.set_ylim(-0.7, n - 0.3)
         ax.set_xlabel(_("best score of each trainee (0–100)"))
-        ax.set_title(_("Scores by exercise"))
-        ax.plot([], [], color=RED, linewidth=3, label=_("target"))
+        ax.plot([], [], color=RED, linewidth=3, label=_("target score"))
         ax.scatter([], [], color=BLUE, alpha=0.55, label=_("one trainee"))
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=12,
-                  borderaxespad=2.2)
         ax.grid(axis="x", color="#e4e7eb")
         ax.set_axisbelow(True)
         _clean_axes(ax)
-        fig.tight_layout()
-        fig.subplots_adjust(right=0.8)
+        _finish(fig, _("Scores by exercise"), legend=True, subtitle=_("each dot is one trainee’s best attempt"))
+        fig.subplots_adjust(right=0.82)
         return fig
 
     return _png(draw)
@@ -150,17 +160,16 @@ def criteria_chart(summary: dict) -> bytes | None:
         for y, c in zip(ys, criteria):
             ax.text(min(c["pass_rate"], 100) + 1, y, f"{score_text(c['pass_rate'])}%  ({c['passed']}/{c['judged']})",
                     va="center", fontsize=13)
-        labels = [f"{_short(c['label'], 40)}  ·  {_short(kind_short(c['kind']), 22)}" for c in criteria]
+        labels = [f"{_short(c['label'], 40)}  ·  {kind_tag(c['kind'])}" for c in criteria]
         ax.set_yticks(ys, labels, fontsize=13)
         ax.set_xlim(0, 118)
         ax.set_xticks(range(0, 101, 20))
         ax.set_xlabel(_("share of the room's latest drafts that fully meet the criterion (%)"))
-        title = _("Common weaknesses: criteria the room meets least")
+        subtitle = ""
         if len(summary["criteria"]) > MAX_CRITERIA:
-            title += " " + t("({n} weakest of {total})", n=MAX_CRITERIA, total=len(summary["criteria"]))
-        ax.set_title(title)
+            subtitle = t("({n} weakest of {total})", n=MAX_CRITERIA, total=len(summary["criteria"]))
         _clean_axes(ax, keep_left=False)
-        fig.tight_layout()
+        _finish(fig, _("Common weaknesses: criteria the room meets least"), subtitle=subtitle)
         return fig
 
     return _png(draw)
@@ -185,22 +194,20 @@ def progress_chart(summary: dict) -> bytes | None:
             ax.scatter([r["first_mean"]], [y], s=70, color="white", edgecolors=MUTED, linewidths=2, zorder=3)
             ax.scatter([r["last_mean"]], [y], s=70, color=colour, zorder=3)
             sign = "+" if r["gain"] > 0 else ""
-            ax.text(101.5, y, sign + score_text(r["gain"]), va="center", fontsize=13, color=colour)
+            ax.text(103.5, y, sign + score_text(r["gain"]), va="center", fontsize=13, color=colour)
         ax.set_yticks(range(n), [_short(r["name"], 28) for r in reversed(shown)], fontsize=13)
-        ax.set_xlim(0, 100)
+        ax.set_xlim(-1.5, 101.5)
         ax.set_ylim(-0.7, n - 0.3)
         ax.set_xlabel(_("score (mean over the exercises tried more than once)"))
-        title = _("Progress: first attempt → latest attempt")
+        subtitle = ""
         if len(rows) > MAX_PROGRESS:
-            title += " " + t("(the {n} who improved most, of {total})", n=MAX_PROGRESS, total=len(rows))
-        ax.set_title(title)
+            subtitle = t("(the {n} who improved most, of {total})", n=MAX_PROGRESS, total=len(rows))
         ax.scatter([], [], s=70, color="white", edgecolors=MUTED, linewidths=2, label=_("first attempt"))
         ax.scatter([], [], s=70, color=GREEN, label=_("latest attempt"))
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=12, borderaxespad=2.2)
         ax.grid(axis="x", color="#e4e7eb")
         ax.set_axisbelow(True)
         _clean_axes(ax)
-        fig.tight_layout()
+        _finish(fig, _("Progress: first attempt → latest attempt"), legend=True, subtitle=subtitle)
         return fig
 
     return _png(draw)
@@ -230,9 +237,8 @@ def leaderboard_chart(summary: dict) -> bytes | None:
         title = _("Leaderboard")
         if summary["anonymised"]:
             title += " " + _("(anonymised)")
-        ax.set_title(title)
         _clean_axes(ax, keep_left=False)
-        fig.tight_layout()
+        _finish(fig, title)
         return fig
 
     return _png(draw)
@@ -275,11 +281,11 @@ def debriefs_chart(summary: dict) -> bytes | None:
                        for g in groups], fontsize=12)
         ax.xaxis.tick_top()
         ax.axhline(len(rows) - 1.5, color="white", linewidth=4)
-        ax.set_title(_("Crisis debriefs side by side (room mean, % of each criterion's points)"), pad=18)
         for side in ax.spines.values():
             side.set_visible(False)
         ax.tick_params(length=0)
-        fig.tight_layout()
+        _finish(fig, _("Crisis debriefs side by side"),
+                subtitle=_("room mean, as a percentage of each criterion's points"))
         return fig
 
     return _png(draw)

@@ -21,6 +21,18 @@ def skip_reason(code: str) -> str:
     return _(SKIP_REASONS.get(code, SKIP_REASONS["unreadable"]))
 
 
+KIND_TAGS = {
+    "press_release": N_("Press releases"),
+    "hot_issue": N_("Hot issues"),
+    "campaign_plan": N_("Plans"),
+}
+
+
+def kind_tag(kind: str) -> str:
+    """The genre in one or two words, for chart labels."""
+    return _(KIND_TAGS[kind]) if kind in KIND_TAGS else kind_short(kind)
+
+
 def kind_short(kind: str) -> str:
     from ..scoring import kind_label
 
@@ -35,3 +47,12 @@ def score_text(value: float | None) -> str:
     from ..i18n import get_language
 
     return text.replace(".", ",") if get_language() == "vi" else text
+
+
+def el(tag: str, text: str, css_class: str = "") -> str:
+    """One HTML element around escaped text (keeps ``_()`` calls out of f-strings, where
+    Babel cannot find them)."""
+    from ..views.html import esc
+
+    attr = f' class="{esc(css_class)}"' if css_class else ""
+    return f"<{tag}{attr}>{esc(text)}</{tag}>"

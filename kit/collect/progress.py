@@ -14,7 +14,8 @@ from typing import Any
 
 from ..i18n import N_, _, get_language, t
 from ..views.html import esc
-from .labels import kind_short, score_text
+from .labels import el
+from .labels import kind_tag, score_text
 from .reading import FolderReader
 from .summary import PASS_EPSILON, alias
 
@@ -153,14 +154,14 @@ def body_html(progress: dict) -> str:
     """The progress page's content (the widget shows the same)."""
     p = progress
     out = ['<div class="kit-progress">',
-           f"<h1>{esc(t('Progress of {name}', name=p['name']))}</h1>",
+           el("h1", t("Progress of {name}", name=p["name"])),
            '<p class="muted">' + esc(t("{done} of {total} exercises done, {attempts} submissions. Your code on the "
                                        "trainer's anonymised leaderboard: {code}.", done=p["done"], total=p["total"],
                                        attempts=p["attempts"], code=p["code"])) + "</p>"]
     if not p["attempts"]:
         out.append("<p>" + esc(t("No submission under the name “{name}” yet. Submit an exercise (the Submit button "
                                  "under each exercise), then come back here.", name=p["name"])) + "</p>")
-    out.append(f"<h2>{esc(_('What to work on next'))}</h2>")
+    out.append(el("h2", _("What to work on next")))
     if p["advice"]:
         for w in p["advice"]:
             where = t("{label} — {share}% of its points, in “{exercise}”", label=w["label"],
@@ -174,19 +175,20 @@ def body_html(progress: dict) -> str:
         out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
     if not p["advice"] and not items:
         out.append("<p class=\"ok\">" + esc(_("Every exercise is at its target. Well done!")) + "</p>")
-    out.append(f"<h2>{esc(_('Exercises'))}</h2>")
-    head = [_("exercise"), _("genre"), _("attempts"), _("first"), _("best"), _("target"), "", _("status")]
+    out.append(el("h2", _("Exercises")))
+    head = [_("Exercise"), _("Genre"), _("Attempts"), _("First score"), _("Best score"), _("Target score"), "",
+            _("Where you stand")]
     rows = []
     for e in p["exercises"]:
         if not e["attempts"]:
-            status = f'<span class="muted">{esc(_("not started"))}</span>'
+            status = el("span", _("not started"), "muted")
         elif e["reached"]:
-            status = f'<span class="ok">✓ {esc(_("target reached"))}</span>'
+            status = el("span", "✓ " + _("target reached"), "ok")
         elif e["reached"] is None:
-            status = f'<span class="ok">{esc(_("done"))}</span>'
+            status = el("span", _("done"), "ok")
         else:
-            status = f'<span class="todo">{esc(_("below target"))}</span>'
-        rows.append(f"<tr><td>{esc(e['title'])}</td><td>{esc(kind_short(e['kind']))}</td>"
+            status = el("span", _("below target"), "todo")
+        rows.append(f"<tr><td>{esc(e['title'])}</td><td>{esc(kind_tag(e['kind']))}</td>"
                     f"<td class=\"num\">{e['attempts'] or ''}</td><td class=\"num\">{esc(score_text(e['first']))}</td>"
                     f"<td class=\"num\"><b>{esc(score_text(e['best']))}</b></td>"
                     f"<td class=\"num\">{esc(score_text(e['target']))}</td><td>{_bar(e['best'], e['target'])}</td>"
@@ -198,7 +200,8 @@ def body_html(progress: dict) -> str:
 
 
 def page_html(progress: dict) -> str:
+    title = t("Progress of {name}", name=progress["name"])
     return (f'<!DOCTYPE html>\n<html lang="{esc(get_language())}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(t('Progress of {name}', name=progress['name']))}</title><style>{PAGE_CSS}</style></head>"
+            f"<title>{esc(title)}</title><style>{PAGE_CSS}</style></head>"
             f"<body>{body_html(progress)}</body></html>\n")

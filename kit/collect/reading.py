@@ -80,7 +80,8 @@ def _list_json(base: Path) -> list[str]:
         for name in files:
             if name.lower().endswith(".json") and not name.startswith("."):
                 out.append(name if rel == "." else os.path.join(rel, name))
-    return sorted(out)
+    # Top-level files first: of two copies of an attempt, the one in a sub-folder is the copy.
+    return sorted(out, key=lambda rel: (rel.count(os.sep), rel))
 
 
 class FolderReader:

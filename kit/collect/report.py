@@ -14,7 +14,8 @@ from pathlib import Path
 from .. import storage
 from ..i18n import _, get_language, t
 from ..views.html import esc
-from .labels import kind_short, score_text
+from .labels import el
+from .labels import kind_tag, score_text
 
 PAGE_CSS = """
 body{margin:0;background:#f5f7fa;color:#1f2933;font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;font-size:17px;line-height:1.5}
@@ -76,8 +77,8 @@ def _split_long(rows: list[str], head: list[tuple[str, bool]]) -> str:
 
 def _stats(summary: dict) -> str:
     c = summary["counts"]
-    items = [(c["submissions"], _("submissions used")), (c["trainees"], _("trainees")),
-             (c["exercises"], _("exercises")), (c["skipped"], _("files skipped"))]
+    items = [(c["submissions"], _("submissions used")), (c["trainees"], _("trainees took part")),
+             (c["exercises"], _("exercises tried")), (c["skipped"], _("files skipped"))]
     return '<div class="stats">' + "".join(
         f'<div class="stat"><b>{n}</b>{esc(label)}</div>' for n, label in items) + "</div>"
 
@@ -87,7 +88,7 @@ def _skipped(summary: dict) -> str:
         return ""
     items = "".join(f"<li>{esc(s['message'])}</li>" for s in summary["skipped"][:200])
     more = len(summary["skipped"]) - 200
-    extra = f"<li>{esc(t('… and {n} more.', n=more))}</li>" if more > 0 else ""
+    extra = el("li", t("… and {n} more.", n=more)) if more > 0 else ""
     head = t("{n} files could not be used and were left out:", n=len(summary["skipped"]))
     note = _("File names are hidden in the anonymised report; run it without anonymising to see them.") \
         if summary["anonymised"] else ""
@@ -96,45 +97,45 @@ def _skipped(summary: dict) -> str:
 
 
 def _criteria_section(summary: dict, charts: dict, embed: bool) -> str:
-    out = [f"<h2>{esc(_('Common weaknesses'))}</h2>",
-           f'<p class="lead">{esc(_("Each criterion: the share of the trainees’ latest drafts that fully meet it. The weakest come first: start the discussion there."))}</p>']
+    out = [el("h2", _("Common weaknesses")),
+           el("p", _("Each criterion: the share of the trainees’ latest drafts that fully meet it. The weakest come first: start the discussion there."), "lead")]
     if not summary["criteria"]:
-        return "".join(out) + f'<p class="empty">{esc(_("No submissions yet."))}</p>'
+        return "".join(out) + el("p", _("No submissions yet."), "empty")
     out.append(_img("tieu-chi-yeu.png", charts, _("Criteria the room meets least"), embed))
-    rows = [f"<tr><td>{esc(c['label'])}</td><td>{esc(kind_short(c['kind']))}</td>"
+    rows = [f"<tr><td>{esc(c['label'])}</td><td>{esc(kind_tag(c['kind']))}</td>"
             f"{_num(c['pass_rate'], _rate_class(c['pass_rate']))}"
             f'<td class="num">{c["passed"]}/{c["judged"]}</td>{_num(c["mean_share"])}</tr>'
             for c in summary["criteria"]]
-    head = [(_("criterion"), False), (_("genre"), False), (_("fully met (%)"), True),
-            (_("drafts"), True), (_("mean share of points (%)"), True)]
+    head = [(_("Criterion"), False), (_("Genre"), False), (_("Fully met (%)"), True),
+            (_("Drafts judged"), True), (_("Mean share of points (%)"), True)]
     out.append(_split_long(rows, head))
     return "".join(out)
 
 
 def _exercises_section(summary: dict, charts: dict, embed: bool) -> str:
-    out = [f"<h2>{esc(_('Scores by exercise'))}</h2>"]
+    out = [el("h2", _("Scores by exercise"))]
     if not summary["exercises"]:
-        return "".join(out) + f'<p class="empty">{esc(_("No submissions yet."))}</p>'
+        return "".join(out) + el("p", _("No submissions yet."), "empty")
     out.append(_img("diem-theo-bai.png", charts, _("Scores by exercise"), embed))
     rows = []
     for e in summary["exercises"]:
         reached = "–" if e["reached_target"] is None else f"{e['reached_target']}/{e['trainees']}"
         rows.append(f"<tr><td>{esc(e['title'])}<br><span class=\"muted\">{esc(e['id'])}</span></td>"
-                    f"<td>{esc(kind_short(e['kind']))}</td><td class=\"num\">{e['trainees']}</td>"
+                    f"<td>{esc(kind_tag(e['kind']))}</td><td class=\"num\">{e['trainees']}</td>"
                     f"<td class=\"num\">{e['attempts']}</td>{_num(e['median_best'])}{_num(e['mean_best'])}"
                     f"{_num(e['target'])}<td class=\"num\">{esc(reached)}</td></tr>")
-    head = [(_("exercise"), False), (_("genre"), False), (_("trainees"), True), (_("attempts"), True),
-            (_("median of best scores"), True), (_("mean of best scores"), True), (_("target"), True),
-            (_("reached the target"), True)]
+    head = [(_("Exercise"), False), (_("Genre"), False), (_("Trainees"), True), (_("Attempts"), True),
+            (_("Median of best scores"), True), (_("Mean of best scores"), True), (_("Target score"), True),
+            (_("Reached the target"), True)]
     out.append(_table(head, rows))
     return "".join(out)
 
 
 def _progress_section(summary: dict, charts: dict, embed: bool) -> str:
-    out = [f"<h2>{esc(_('Progress from first to latest attempt'))}</h2>"]
+    out = [el("h2", _("Progress from first to latest attempt"))]
     p = summary["progress"]
     if not p["pairs"]:
-        return "".join(out) + f'<p class="empty">{esc(_("Nobody has submitted an exercise twice yet."))}</p>'
+        return "".join(out) + el("p", _("Nobody has submitted an exercise twice yet."), "empty")
     out.append('<p class="lead">' + esc(t(
         "Over the {n} times a trainee submitted an exercise more than once, the mean score went from {first} "
         "at the first attempt to {last} at the latest.",
@@ -147,8 +148,8 @@ def _leaderboard_section(summary: dict, charts: dict, embed: bool) -> str:
     title = _("Leaderboard") + (" " + _("(anonymised)") if summary["anonymised"] else "")
     out = [f"<h2>{esc(title)}</h2>"]
     if not summary["leaderboard"]:
-        return "".join(out) + f'<p class="empty">{esc(_("No submissions yet."))}</p>'
-    out.append(f'<p class="lead">{esc(_("Ranked by the sum of each trainee’s best score per exercise (every exercise done counts), then by the mean."))}</p>')
+        return "".join(out) + el("p", _("No submissions yet."), "empty")
+    out.append(el("p", _("Ranked by the sum of each trainee’s best score per exercise (every exercise done counts), then by the mean."), "lead"))
     out.append(_img("bang-xep-hang.png", charts, _("Leaderboard"), embed))
     by_key = {r["key"]: r for r in summary["trainees"]}
     rows = []
@@ -159,8 +160,8 @@ def _leaderboard_section(summary: dict, charts: dict, embed: bool) -> str:
         rows.append(f"<tr><td class=\"num\">{r['rank']}</td><td>{esc(r['name'])}</td>{_num(r['total_best'])}"
                     f"<td class=\"num\">{r['exercises_done']}</td>{_num(r['mean_best'])}"
                     f"<td class=\"num\">{tr.get('attempts', '')}</td><td class=\"num\">{esc(progress)}</td></tr>")
-    head = [(_("rank"), True), (_("trainee"), False), (_("points"), True), (_("exercises done"), True),
-            (_("mean best score"), True), (_("attempts"), True), (_("first → latest"), True)]
+    head = [(_("Rank"), True), (_("Trainee"), False), (_("Points"), True), (_("Exercises done"), True),
+            (_("Mean best score"), True), (_("Attempts"), True), (_("First → latest"), True)]
     out.append(_split_long(rows, head))
     return "".join(out)
 
@@ -168,19 +169,19 @@ def _leaderboard_section(summary: dict, charts: dict, embed: bool) -> str:
 def _debriefs_section(summary: dict, charts: dict, embed: bool) -> str:
     if not summary["debriefs"]:
         return ""
-    out = [f"<h2>{esc(_('Crisis simulation debriefs'))}</h2>",
-           f'<p class="lead">{esc(_("Each trainee’s latest debrief per scenario; criteria as a percentage of their points."))}</p>',
+    out = [el("h2", _("Crisis simulation debriefs")),
+           el("p", _("Each trainee’s latest debrief per scenario; criteria as a percentage of their points."), "lead"),
            _img("sau-xu-ly-khung-hoang.png", charts, _("Crisis debriefs side by side"), embed)]
     for g in summary["debriefs"]:
         out.append(f"<h3>{esc(g['title'])}</h3>")
-        head = [(_("trainee"), False), (_("total"), True)] + [(c["label"], True) for c in g["criteria"]]
+        head = [(_("Trainee"), False), (_("Total score"), True)] + [(c["label"], True) for c in g["criteria"]]
         rows = []
         for r in g["rows"]:
             cells = "".join(_num(r["scores"].get(c["id"]), _rate_class(r["scores"].get(c["id"])))
                             for c in g["criteria"])
             rows.append(f"<tr><td>{esc(r['name'])}</td>{_num(r['total'])}{cells}</tr>")
         means = "".join(_num(g["mean_scores"].get(c["id"])) for c in g["criteria"])
-        rows.append(f"<tr><th>{esc(_('room mean'))}</th>{_num(g['mean_total'])}{means}</tr>")
+        rows.append("<tr>" + el("th", _("Room mean")) + f"{_num(g['mean_total'])}{means}</tr>")
         out.append(_split_long(rows, head))
     return "".join(out)
 
@@ -191,8 +192,7 @@ def body_html(summary: dict, charts: dict[str, bytes], *, embed: bool = True) ->
     lead = t("Made {when} by the kit {version}.", when=when, version=summary["kit_version"])
     if summary["anonymised"]:
         lead += " " + _("Names are replaced by codes.")
-    return ('<div class="kit-room">'
-            f"<h1>{esc(_('The room’s results'))}</h1><p class=\"lead\">{esc(lead)}</p>"
+    return ('<div class="kit-room">' + el("h1", _("The room’s results")) + el("p", lead, "lead")
             + _stats(summary) + _skipped(summary)
             + _criteria_section(summary, charts, embed) + _exercises_section(summary, charts, embed)
             + _progress_section(summary, charts, embed) + _leaderboard_section(summary, charts, embed)
@@ -200,9 +200,10 @@ def body_html(summary: dict, charts: dict[str, bytes], *, embed: bool = True) ->
 
 
 def page_html(summary: dict, charts: dict[str, bytes], *, embed: bool = True) -> str:
+    title = _("The room’s results")
     return (f'<!DOCTYPE html>\n<html lang="{esc(get_language())}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(_('The room’s results'))}</title><style>{PAGE_CSS}</style></head>"
+            f"<title>{esc(title)}</title><style>{PAGE_CSS}</style></head>"
             f"<body>{body_html(summary, charts, embed=embed)}</body></html>\n")
 
 

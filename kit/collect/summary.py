@@ -147,9 +147,13 @@ def summarise(collection: Collection, *, anonymise: bool = False, now: datetime 
         info = _exercise_info(ex_id)
         kinds = sorted({x.record["kind"] for v in pairs.values() for x in v})
         target = info["target"]
+        title = info["title"]
+        if title is None:  # an exercise of another module: its debrief may name the scenario
+            views = [debrief_view(x.record) for v in pairs.values() for x in v]
+            title = next((d["title"] for d in views if d and d["title"] != d["group"]), ex_id)
         exercises.append({
             "id": ex_id,
-            "title": info["title"] or ex_id,
+            "title": title,
             "kind": kinds[0] if len(kinds) == 1 else "mixed",
             "target": target,
             "attempts": sum(len(v) for v in pairs.values()),
