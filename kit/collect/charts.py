@@ -108,6 +108,12 @@ def scores_chart(summary: dict) -> bytes | None:
     if not exercises:
         return None
 
+    import matplotlib
+
+    # "orientation" replaced "vert" in matplotlib 3.10; the kit supports 3.8 and later.
+    major, minor = (int(x) for x in matplotlib.__version__.split(".")[:2])
+    sideways = {"orientation": "horizontal"} if (major, minor) >= (3, 10) else {"vert": False}
+
     def draw():
         fig = _figure(len(exercises), 1.15)
         ax = fig.add_subplot()
@@ -115,7 +121,7 @@ def scores_chart(summary: dict) -> bytes | None:
         for row, ex in enumerate(exercises):
             y = n - 1 - row
             scores = ex["best_scores"]
-            ax.boxplot([scores], positions=[y], vert=False, widths=0.55, whis=(0, 100), showfliers=False,
+            ax.boxplot([scores], positions=[y], widths=0.55, **sideways, whis=(0, 100), showfliers=False,
                        patch_artist=True, boxprops={"facecolor": LIGHT, "edgecolor": BLUE},
                        medianprops={"color": BLUE, "linewidth": 3}, whiskerprops={"color": BLUE},
                        capprops={"color": BLUE})
