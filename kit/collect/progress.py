@@ -122,8 +122,8 @@ def learner_progress(folder: str | os.PathLike, name: str | None = None,
     }
 
 
-PAGE_CSS = """
-body{margin:0;background:#f5f7fa}
+# Scoped to .kit-progress, so the widget can use it inside JupyterLab too.
+PROGRESS_CSS = """
 .kit-progress{max-width:980px;margin:0 auto;padding:20px 24px 40px;font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2933}
 .kit-progress h1{font-size:26px;color:#0b4f6c;margin:0 0 4px}
 .kit-progress h2{font-size:20px;color:#0b4f6c;margin:26px 0 8px;border-bottom:2px solid #cfe3ef;padding-bottom:3px}
@@ -140,6 +140,7 @@ body{margin:0;background:#f5f7fa}
 .kit-progress .card b{color:#0b4f6c}
 .kit-progress ul{margin:6px 0 6px 1.2em;padding:0}
 """
+PAGE_CSS = "body{margin:0;background:#f5f7fa}" + PROGRESS_CSS
 
 
 def _bar(best: float | None, target: float | None) -> str:

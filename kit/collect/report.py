@@ -17,9 +17,9 @@ from ..views.html import esc
 from .labels import el
 from .labels import kind_tag, score_text
 
-PAGE_CSS = """
-body{margin:0;background:#f5f7fa;color:#1f2933;font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;font-size:17px;line-height:1.5}
-.kit-room{max-width:1320px;margin:0 auto;padding:24px 28px 48px}
+# Scoped to .kit-room, so the dashboard widget can use it inside JupyterLab too.
+ROOM_CSS = """
+.kit-room{max-width:1320px;margin:0 auto;padding:24px 28px 48px;color:#1f2933;font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;font-size:17px;line-height:1.5}
 .kit-room h1{font-size:30px;color:#0b4f6c;margin:0 0 4px}
 .kit-room h2{font-size:23px;color:#0b4f6c;margin:34px 0 10px;border-bottom:2px solid #cfe3ef;padding-bottom:4px}
 .kit-room .lead{color:#52606d;margin:0 0 14px}
@@ -40,6 +40,7 @@ body{margin:0;background:#f5f7fa;color:#1f2933;font-family:"Segoe UI",Roboto,"No
 .kit-room details summary{cursor:pointer;color:#0b4f6c;margin:6px 0}
 .kit-room .cell{display:inline-block;min-width:3.2em;text-align:right}
 """
+PAGE_CSS = "body{margin:0;background:#f5f7fa}" + ROOM_CSS
 
 SHOW_TOP = 20
 

@@ -7,6 +7,8 @@ Notebook cells call one function each, e.g. ``kw.text_cleaner()`` after
 import ipywidgets as _W
 
 from .base import ready_banner as _ready_banner
+from .dashboard import Dashboard, LearnerProgress, dashboard
+from .dashboard import learner_progress as progress
 from .draft_scorer import DraftScorer, draft_scorer
 from .text_cleaner import TextCleaner, text_cleaner
 
@@ -16,7 +18,8 @@ def ready() -> _W.HTML:
     return _W.HTML(_ready_banner())
 
 
-__all__ = ["DraftScorer", "TextCleaner", "draft_scorer", "ready", "text_cleaner"]
+__all__ = ["Dashboard", "DraftScorer", "LearnerProgress", "TextCleaner", "dashboard", "draft_scorer", "progress",
+           "ready", "text_cleaner"]
 
 
 def exercise(exercise_id: str) -> _W.VBox:
