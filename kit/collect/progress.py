@@ -138,6 +138,7 @@ PROGRESS_CSS = """
 .kit-progress .muted{color:#6b7785;font-size:14px}
 .kit-progress .card{background:#fff;border:1px solid #d9e2ec;border-left:5px solid #c27c0e;border-radius:6px;padding:8px 12px;margin:8px 0}
 .kit-progress .card b{color:#0b4f6c}
+.kit-progress h3{font-size:17px;color:#0b4f6c;margin:16px 0 4px}
 .kit-progress ul{margin:6px 0 6px 1.2em;padding:0}
 """
 PAGE_CSS = "body{margin:0;background:#f5f7fa}" + PROGRESS_CSS
@@ -165,14 +166,15 @@ def body_html(progress: dict) -> str:
     out.append(el("h2", _("What to work on next")))
     if p["advice"]:
         for w in p["advice"]:
-            where = t("{label} — {share}% of its points, in “{exercise}”", label=w["label"],
-                      share=score_text(w["share"]), exercise=w["exercise_title"])
-            tip = f"<br>{esc(w['advice'])}" if w["advice"] else ""
-            out.append(f'<div class="card"><b>{esc(where)}</b>{tip}</div>')
+            where = t("{share}% of its points in “{exercise}”", share=score_text(w["share"]),
+                      exercise=w["exercise_title"])
+            tip = "<br>" + esc(w["advice"]) if w["advice"] else ""
+            out.append('<div class="card">' + el("b", w["label"]) + " " + el("span", where, "muted") + tip + "</div>")
     items = [esc(t("Improve “{title}”: best {best}, target {target}.", title=e["title"], best=score_text(e["best"]),
                    target=score_text(e["target"]))) for e in p["redo"]]
     items += [esc(t("Try “{title}”.", title=e["title"])) for e in p["not_started"]]
     if items:
+        out.append(el("h3", _("Exercises to redo or try next")))
         out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
     if not p["advice"] and not items:
         out.append("<p class=\"ok\">" + esc(_("Every exercise is at its target. Well done!")) + "</p>")
