@@ -54,23 +54,44 @@ TITLE_INCHES = 0.95
 
 
 def _figure(rows: int, per_row: float, extra: float = 1.6):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(WIDTH, max(3.2, per_row * rows + extra + TITLE_INCHES)), dpi=DPI)
+    fig = Figure(figsize=(WIDTH, max(3.2, per_row * rows + extra + TITLE_INCHES)), dpi=DPI)
+    FigureCanvasAgg(fig)  # an Agg canvas from the start: _text_inches measures with its renderer
+    return fig
 
 
-def _finish(fig, title: str, legend: bool = False, subtitle: str = "") -> None:
+def _text_inches(fig, texts, fontsize: float) -> float:
+    """The width of the widest line among ``texts``, measured without drawing the figure."""
+    from matplotlib.font_manager import FontProperties
+
+    renderer = fig.canvas.get_renderer()
+    prop = FontProperties(family=RC["font.family"], size=fontsize)
+    widths = [renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+              for text in texts for line in str(text).split("\n")]
+    return max(widths, default=0) / fig.dpi
+
+
+def _finish(fig, title: str, *, labels=(), label_size: float = 13, right: float = 0.3, bottom: float = 1.0,
+            top_extra: float = 0.0, legend: bool = False, subtitle: str = "") -> None:
     """The title (and a smaller second line) at the top left of the picture, not of the plot,
-    so long titles fit; the legend (if any) at the top right; the plot laid out below them."""
-    height = fig.get_figheight()
-    top = 1 - TITLE_INCHES / height
+    so long titles fit; the legend (if any) at the top right; the plot placed below them
+    with room for its ``labels`` on the left and ``right`` inches on the right.
+
+    Margins are measured, not found by ``tight_layout`` (which draws the whole figure once
+    more: a third of the time of a 500-submission report).
+    """
+    width, height = fig.get_size_inches()
     fig.text(0.012, 1 - 0.14 / height, title, ha="left", va="top", fontsize=19, fontweight="bold")
     if subtitle:
         fig.text(0.012, 1 - 0.5 / height, subtitle, ha="left", va="top", fontsize=14, color=MUTED)
     if legend:
-        fig.legend(loc="upper right", bbox_to_anchor=(0.995, 1 - 0.1 / fig.get_figheight()), ncol=3,
+        fig.legend(loc="upper right", bbox_to_anchor=(0.995, 1 - 0.1 / height), ncol=3,
                    frameon=False, fontsize=13)
-    fig.tight_layout(rect=(0, 0, 1, top))
+    left = _text_inches(fig, labels, label_size) + 0.3
+    fig.subplots_adjust(left=min(0.6, left / width), right=1 - right / width,
+                        top=1 - (TITLE_INCHES + top_extra) / height, bottom=bottom / height)
 
 
 def _png(draw: Callable) -> bytes:
@@ -142,8 +163,10 @@ def scores_chart(summary: dict) -> bytes | None:
         ax.grid(axis="x", color="#e4e7eb")
         ax.set_axisbelow(True)
         _clean_axes(ax)
-        _finish(fig, _("Scores by exercise"), legend=True, subtitle=_("each dot is one trainee’s best attempt"))
-        fig.subplots_adjust(right=0.82)
+        notes = [text.get_text() for text in ax.texts]
+        _finish(fig, _("Scores by exercise"), labels=[exercise_label(e) for e in exercises],
+                right=_text_inches(fig, notes, 13) + 0.45, legend=True,
+                subtitle=_("each dot is one trainee’s best attempt"))
         return fig
 
     return _png(draw)
@@ -169,13 +192,14 @@ def criteria_chart(summary: dict) -> bytes | None:
         labels = [f"{_short(c['label'], 40)}  ·  {kind_tag(c['kind'])}" for c in criteria]
         ax.set_yticks(ys, labels, fontsize=13)
         ax.set_xlim(0, 118)
+        ax.set_ylim(-0.6, n - 0.4)
         ax.set_xticks(range(0, 101, 20))
         ax.set_xlabel(_("share of the room's latest drafts that fully meet the criterion (%)"))
         subtitle = ""
         if len(summary["criteria"]) > MAX_CRITERIA:
             subtitle = t("({n} weakest of {total})", n=MAX_CRITERIA, total=len(summary["criteria"]))
         _clean_axes(ax, keep_left=False)
-        _finish(fig, _("Common weaknesses: criteria the room meets least"), subtitle=subtitle)
+        _finish(fig, _("Common weaknesses: criteria the room meets least"), labels=labels, subtitle=subtitle)
         return fig
 
     return _png(draw)
@@ -213,7 +237,8 @@ def progress_chart(summary: dict) -> bytes | None:
         ax.grid(axis="x", color="#e4e7eb")
         ax.set_axisbelow(True)
         _clean_axes(ax)
-        _finish(fig, _("Progress: first attempt → latest attempt"), legend=True, subtitle=subtitle)
+        _finish(fig, _("Progress: first attempt → latest attempt"), labels=[_short(r["name"], 28) for r in shown],
+                right=0.9, legend=True, subtitle=subtitle)
         return fig
 
     return _png(draw)
@@ -237,14 +262,16 @@ def leaderboard_chart(summary: dict) -> bytes | None:
             ax.text(r["total_best"] + top * 0.01, y,
                     t("{total} points · {n} exercises", total=score_text(r["total_best"]), n=r["exercises_done"]),
                     va="center", fontsize=13)
-        ax.set_yticks(ys, [f"{r['rank']}. {_short(r['name'], 28)}" for r in rows], fontsize=14)
+        names = [f"{r['rank']}. {_short(r['name'], 28)}" for r in rows]
+        ax.set_yticks(ys, names, fontsize=14)
         ax.set_xlim(0, top * 1.3)
+        ax.set_ylim(-0.6, n - 0.4)
         ax.set_xlabel(_("sum of the best score of each exercise done"))
         title = _("Leaderboard")
         if summary["anonymised"]:
             title += " " + _("(anonymised)")
         _clean_axes(ax, keep_left=False)
-        _finish(fig, title)
+        _finish(fig, title, labels=names, label_size=14)
         return fig
 
     return _png(draw)
@@ -281,7 +308,8 @@ def debriefs_chart(summary: dict) -> bytes | None:
                 if not np.isnan(grid[i, j]):
                     ax.text(j, i, score_text(grid[i, j]), ha="center", va="center", fontsize=14,
                             fontweight="bold" if i == len(rows) - 1 else "normal")
-        ax.set_yticks(range(len(rows)), [_short(r, 38) for r in rows], fontsize=13)
+        row_labels = [_short(r, 38) for r in rows]
+        ax.set_yticks(range(len(rows)), row_labels, fontsize=13)
         ax.set_xticks(range(len(groups)),
                       [textwrap.fill(_short(g["title"], 44), 22) + "\n" + t("({n} trainees)", n=len(g["rows"]))
                        for g in groups], fontsize=12)
@@ -290,7 +318,7 @@ def debriefs_chart(summary: dict) -> bytes | None:
         for side in ax.spines.values():
             side.set_visible(False)
         ax.tick_params(length=0)
-        _finish(fig, _("Crisis debriefs side by side"),
+        _finish(fig, _("Crisis debriefs side by side"), labels=row_labels, bottom=0.25, top_extra=0.85,
                 subtitle=_("room mean, as a percentage of each criterion's points"))
         return fig
 
