@@ -19,7 +19,7 @@ from .labels import kind_tag, score_text
 
 # Scoped to .kit-room, so the dashboard widget can use it inside JupyterLab too.
 ROOM_CSS = """
-.kit-room{max-width:1320px;margin:0 auto;padding:24px 28px 48px;color:#1f2933;font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;font-size:17px;line-height:1.5}
+.kit-room{box-sizing:border-box;max-width:1320px;margin:0 auto;padding:24px 28px 48px;color:#1f2933;font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;font-size:17px;line-height:1.5}
 .kit-room h1{font-size:30px;color:#0b4f6c;margin:0 0 4px}
 .kit-room h2{font-size:23px;color:#0b4f6c;margin:34px 0 10px;border-bottom:2px solid #cfe3ef;padding-bottom:4px}
 .kit-room .lead{color:#52606d;margin:0 0 14px}
@@ -27,7 +27,7 @@ ROOM_CSS = """
 .kit-room .stat{background:#fff;border:1px solid #cfe3ef;border-radius:8px;padding:10px 18px;min-width:130px}
 .kit-room .stat b{display:block;font-size:30px;color:#0b4f6c;line-height:1.2}
 .kit-room .chart{background:#fff;border:1px solid #d9e2ec;border-radius:8px;padding:8px;margin:8px 0 12px}
-.kit-room .chart img{display:block;width:100%;height:auto}
+.kit-room .chart img{display:block;width:100%;max-width:100%;height:auto}
 .kit-room table{border-collapse:collapse;background:#fff;margin:8px 0 12px;width:100%;font-size:16px}
 .kit-room th,.kit-room td{border:1px solid #d9e2ec;padding:6px 10px;text-align:left;vertical-align:top}
 .kit-room th{background:#eef6fb;color:#0b4f6c}

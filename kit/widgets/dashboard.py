@@ -21,6 +21,10 @@ from ..views.styles import CSS
 from .base import error_html, guarded
 
 AUTO_SECONDS = 10.0
+# An HTML widget is a flex item that grows to its widest content (a 1280 px chart): let it
+# shrink to the notebook's width instead, so the charts scale down.
+FIT_CSS = ("<style>.kit-dashboard .widget-html-content,.kit-learner-progress .widget-html-content"
+           "{min-width:0;width:100%}.kit-dashboard .kit-room{padding:8px 4px 24px}</style>")
 
 
 def _folder_default() -> str:
@@ -58,8 +62,9 @@ class Dashboard(W.VBox):
         self.save_button.on_click(guard(lambda _b: self.save()))
         self.anonymise.observe(guard(lambda _c: self.refresh(force=True)), names="value")
         self.auto.observe(guard(self._on_auto), names="value")
+        self.view.layout = W.Layout(width="100%")
         super().__init__([
-            W.HTML(CSS),
+            W.HTML(CSS + FIT_CSS),
             W.HBox([self.folder, self.refresh_button]),
             W.HBox([self.auto, self.anonymise, self.save_button]),
             self.status,
@@ -156,7 +161,8 @@ class LearnerProgress(W.VBox):
         self.view = W.HTML()
         guard = guarded(self._show_error)
         self.refresh_button.on_click(guard(lambda _b: self.refresh()))
-        super().__init__([W.HTML(CSS), W.HBox([self.name, self.refresh_button]), self.view])
+        self.view.layout = W.Layout(width="100%")
+        super().__init__([W.HTML(CSS + FIT_CSS), W.HBox([self.name, self.refresh_button]), self.view])
         self.add_class("kit-learner-progress")
         if self.name.value:
             guard(self.refresh)()
