@@ -101,7 +101,8 @@ def _png(draw: Callable) -> bytes:
     with matplotlib.rc_context(RC):
         fig = draw()
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", facecolor="white")
+        # Fast zlib level: a sixth less time for a sixth more bytes (the report is made while the room waits).
+        fig.savefig(buf, format="png", facecolor="white", pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 
 
