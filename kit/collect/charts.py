@@ -324,7 +324,10 @@ def debriefs_chart(summary: dict) -> bytes | None:
         for side in ax.spines.values():
             side.set_visible(False)
         ax.tick_params(length=0)
+        # At most ~2.6 inches per scenario: one or two scenarios do not stretch across the slide.
+        spare = WIDTH - (_text_inches(fig, row_labels, 13) + 0.3) - 2.6 * len(groups) - 0.3
         _finish(fig, _("Crisis debriefs side by side"), labels=row_labels, bottom=0.25, top_extra=0.85,
+                right=max(0.3, spare),
                 subtitle=_("room mean, as a percentage of each criterion's points"))
         return fig
 
