@@ -193,8 +193,12 @@ def body_html(summary: dict, charts: dict[str, bytes], *, embed: bool = True) ->
     lead = t("Made {when} by the kit {version}.", when=when, version=summary["kit_version"])
     if summary["anonymised"]:
         lead += " " + _("Names are replaced by codes.")
-    return ('<div class="kit-room">' + el("h1", _("The room’s results")) + el("p", lead, "lead")
-            + _stats(summary) + _skipped(summary)
+    head = '<div class="kit-room">' + el("h1", _("The room’s results")) + el("p", lead, "lead")
+    if not summary["counts"]["submissions"]:
+        return (head + _stats(summary) + _skipped(summary) + el("p", _("No submissions yet."), "empty")
+                + el("p", _("When trainees press “Submit” under an exercise, their results appear here."), "muted")
+                + "</div>")
+    return (head + _stats(summary) + _skipped(summary)
             + _criteria_section(summary, charts, embed) + _exercises_section(summary, charts, embed)
             + _progress_section(summary, charts, embed) + _leaderboard_section(summary, charts, embed)
             + _debriefs_section(summary, charts, embed) + "</div>")
