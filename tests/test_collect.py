@@ -102,6 +102,7 @@ def test_small_room_numbers(tmp_path):
     s = summarise(read_folder(folder))
     assert s["counts"] == {"files": 5, "submissions": 5, "trainees": 3, "exercises": 2, "skipped": 0}
 
+    assert [e["id"] for e in s["exercises"]] == ["thong-cao-1", "ke-hoach-1"]  # the lessons' order
     ex = {e["id"]: e for e in s["exercises"]}
     tc = ex["thong-cao-1"]
     assert tc["best_scores"] == [70.0, 85.0, 90.0]
@@ -288,6 +289,8 @@ def test_cli_collect_end_to_end(tmp_path, capsys):
     assert "Nguyễn Thị Lan" in (out / "index.html").read_text(encoding="utf-8")
     assert main(["collect", str(folder), "-o", str(out), "--an-danh"]) == 0
     assert "Nguyễn Thị Lan" not in (out / "index.html").read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert "Bỏ qua: bị cụt" in err and "hong.json" not in err  # file names carry names: hidden too
     assert main(["collect", str(folder), "-o", str(out), "--anonymise"]) == 0
 
 

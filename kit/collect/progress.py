@@ -17,9 +17,8 @@ from ..views.html import esc
 from .labels import el
 from .labels import kind_tag, score_text
 from .reading import FolderReader
-from .summary import PASS_EPSILON, alias
+from .summary import KIND_ORDER, PASS_EPSILON, alias
 
-KIND_ORDER = ("press_release", "campaign_plan", "hot_issue")  # the order of the lessons
 MAX_ADVICE = 5
 MAX_NOT_STARTED = 3
 

@@ -119,6 +119,16 @@ def debrief_view(record: dict) -> dict | None:
     return {"group": group[:120], "title": str(title)[:200], "total": total, "criteria": criteria}
 
 
+KIND_ORDER = ("press_release", "campaign_plan", "hot_issue")  # the order of the lessons
+
+
+def _lesson_order(exercise_id: str, by_pair: dict) -> tuple:
+    """Exercises in the lessons' order: genre, the lesson's own exercise first, then by id."""
+    kind = next((v[0].record["kind"] for (_tr, ex), v in by_pair.items() if ex == exercise_id), "")
+    rank = KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+    return (rank, 0 if exercise_id.endswith("bai-hoc") else 1, exercise_id)
+
+
 def _latest_per(attempts: list[Attempt], key) -> dict:
     """The latest attempt for each key (attempts are oldest first)."""
     out: dict = {}
@@ -141,7 +151,7 @@ def summarise(collection: Collection, *, anonymise: bool = False, now: datetime 
 
     # Exercises: best score per trainee.
     exercises = []
-    for ex_id in sorted({a.exercise for a in attempts}):
+    for ex_id in sorted({a.exercise for a in attempts}, key=lambda e: _lesson_order(e, by_pair)):
         pairs = {k: v for k, v in by_pair.items() if k[1] == ex_id}
         best = sorted(max(x.total for x in v) for v in pairs.values())
         info = _exercise_info(ex_id)

@@ -37,9 +37,9 @@ def run(args) -> int:
     except SubmissionError as err:
         print(err.message, file=sys.stderr)
         return 1
-    for skipped in collection.skipped:
-        print(t("Skipped: {message}", message=skipped.message), file=sys.stderr)
     summary, charts = build(collection, anonymise=args.anonymise)
+    for skipped in summary["skipped"]:  # without file names when anonymised: they carry names
+        print(t("Skipped: {message}", message=skipped["message"]), file=sys.stderr)
     try:
         index = write_report(summary, charts, args.out)
     except OSError as exc:
