@@ -305,3 +305,13 @@ def test_cli_collect_help_is_vietnamese(capsys):
         main(["collect", "--help"])
     out = capsys.readouterr().out
     assert "--an-danh" in out and "thay tên học viên bằng mã" in out
+
+
+def test_names_in_other_scripts_draw_without_warnings(tmp_path, recwarn):
+    folder = tmp_path / "bai-nop"
+    write(folder, _valid("Lan 🌸 王小明", minute=0))
+    write(folder, _valid("Lan 🌸 王小明", minute=5, attempt=2))
+    summary, charts = build(read_folder(folder))
+    assert "tien-bo.png" in charts
+    assert not [w for w in recwarn if "Glyph" in str(w.message)]
+    assert "Lan 🌸 王小明" in page_html(summary, charts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import textwrap
+import warnings
 from typing import Callable
 
 from ..i18n import _, t
@@ -98,7 +99,10 @@ def _png(draw: Callable) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    with matplotlib.rc_context(RC):
+    # A name in another script or with emoji lacks glyphs in DejaVu Sans: drawn as boxes,
+    # without an English warning on the trainer's terminal (the HTML tables show it whole).
+    with matplotlib.rc_context(RC), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         fig = draw()
         buf = io.BytesIO()
         # Fast zlib level: a sixth less time for a sixth more bytes (the report is made while the room waits).
