@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 import nbformat  # noqa: E402
 
-from kit.slides import metadata  # noqa: E402
+from kit.slides import assets, metadata  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in notebooks/")
     ap.add_argument("--check", action="store_true", help="change nothing; exit 1 when a cell lacks a slide type")
     args = ap.parse_args(argv)
-    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = args.notebooks or assets.find_lessons(ROOT / "notebooks")
     status = 0
     for path in paths:
         nb = nbformat.read(path, as_version=4)

@@ -29,8 +29,20 @@ def lessons_dir() -> Path:
 
 
 def find_lessons(folder: Path) -> list[Path]:
-    """Lesson notebooks of a folder, in their numbered order (checkpoints left out)."""
-    return sorted(p for p in folder.glob("*.ipynb") if p.is_file())
+    """Lesson notebooks of a folder, in their numbered order (checkpoints left out). Tool
+    notebooks (the trainer's dashboard, a learner's progress page: metadata
+    ``kit.role == "tool"``) are not lessons and get no deck."""
+    return sorted(p for p in folder.glob("*.ipynb") if p.is_file() and not _is_tool(p))
+
+
+def _is_tool(path: Path) -> bool:
+    import json
+
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return False  # unreadable: let the deck builder report it
+    return isinstance(meta, dict) and (meta.get("kit") or {}).get("role") == "tool"
 
 
 def copy_assets(out: Path) -> Path:

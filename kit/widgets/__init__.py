@@ -7,6 +7,8 @@ Notebook cells call one function each, e.g. ``kw.text_cleaner()`` after
 import ipywidgets as _W
 
 from .base import ready_banner as _ready_banner
+from .dashboard import Dashboard, LearnerProgress, dashboard
+from .dashboard import learner_progress as progress
 from .draft_scorer import DraftScorer, draft_scorer
 from .plan_builder import PlanBuilder, plan_builder
 from .text_cleaner import TextCleaner, text_cleaner
@@ -17,7 +19,8 @@ def ready() -> _W.HTML:
     return _W.HTML(_ready_banner())
 
 
-__all__ = ["DraftScorer", "PlanBuilder", "TextCleaner", "draft_scorer", "plan_builder", "ready", "text_cleaner"]
+__all__ = ["Dashboard", "DraftScorer", "LearnerProgress", "PlanBuilder", "TextCleaner", "dashboard", "draft_scorer",
+           "plan_builder", "progress", "ready", "text_cleaner"]
 
 
 def exercise(exercise_id: str) -> _W.VBox:
