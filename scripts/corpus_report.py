@@ -2,7 +2,7 @@
 """Print each criterion's precision and recall on the scoring corpus, and the scores of
 good, weak and broken drafts. ``--heldout`` measures the held-out drafts (check them last).
 
-    .venv/bin/python scripts/corpus_report.py [--genre press_release] [--heldout|--all] [-v]
+    .venv/bin/python scripts/corpus_report.py [--genre press_release] [--heldout|--fresh|--set NAME|--all] [-v]
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ def main() -> int:
     ap.add_argument("--genre", choices=ct.GENRES)
     ap.add_argument("--heldout", action="store_true")
     ap.add_argument("--fresh", action="store_true", help="the second held-out set (tests/corpus/*/fresh)")
+    ap.add_argument("--set", metavar="NAME", help="another held-out set, tests/corpus/*/NAME (e.g. blind)")
     ap.add_argument("--all", action="store_true", help="tuning and held-out drafts together")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every flagged criterion per file")
     args = ap.parse_args()
-    held = None if args.all else "fresh" if args.fresh else args.heldout
+    held = None if args.all else args.set or ("fresh" if args.fresh else args.heldout)
     for genre in [args.genre] if args.genre else ct.GENRES:
         print(f"\n=== {genre} ({'all' if held is None else held if isinstance(held, str) else 'held-out' if held else 'tuning'}) ===")
         sets = (False, True) if held is None else (held,)
