@@ -17,7 +17,7 @@ from typing import Sequence
 from . import __version__, i18n, paths
 from .i18n import N_, _, t
 
-COMMANDS = ("normalize", "score", "submit", "plan", "export", "lab_config")
+COMMANDS = ("normalize", "score", "submit", "plan", "export", "crisis", "lab_config")
 
 # argparse's own strings (Python 3.10-3.13), so its help and errors are translated too.
 ARGPARSE_STRINGS = (
