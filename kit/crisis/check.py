@@ -28,8 +28,8 @@ ERROR, WARNING = "error", "warning"
 
 # Words for the parts of a scenario, in the trainer's language.
 PART_NAMES = {
-    "injects": N_("inject"), "decisions": N_("decision"), "options": N_("option"),
-    "statements": N_("statement to write"), "clock": N_("clock"), "pulse": N_("public pulse"),
+    "injects": N_("scenario inject"), "decisions": N_("scenario decision"), "options": N_("decision option"),
+    "statements": N_("statement to write"), "clock": N_("scenario clock"), "pulse": N_("public pulse"),
 }
 TYPE_NAMES = {
     "string": N_("text"), "integer": N_("a whole number"), "number": N_("a number"),
@@ -51,7 +51,7 @@ class Problem:
     message: str
 
     def text(self) -> str:
-        label = _("Error") if self.severity == ERROR else _("Warning")
+        label = _("Error in the scenario") if self.severity == ERROR else _("Warning about the scenario")
         where = f" {self.where}:" if self.where else ""
         return f"{self.file}:{where} {label}: {self.message}"
 

@@ -47,11 +47,11 @@ def timeline_chart(d: dict, width: float = 8.0) -> bytes:
     fig = Figure(figsize=(width, 4.6), dpi=100)
     top, low = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [2.3, 1]})
     xs = [h[0] for h in hist]
-    top.plot(xs, [h[1] for h in hist], color="#b42318", lw=2, label=_("Shares"))
-    top.set_ylabel(_("Shares"), color="#b42318")
+    top.plot(xs, [h[1] for h in hist], color="#b42318", lw=2, label=_("Shares of the post"))
+    top.set_ylabel(_("Shares of the post"), color="#b42318")
     top.tick_params(axis="y", labelcolor="#b42318", labelsize=8)
     right = top.twinx()
-    right.plot(xs, [h[2] for h in hist], color="#0b6fa4", lw=1.6, label=_("Sentiment"))
+    right.plot(xs, [h[2] for h in hist], color="#0b6fa4", lw=1.6, label=_("Public sentiment"))
     right.plot(xs, [h[3] for h in hist], color="#c27c0e", lw=1.2, ls="--", label=_("Press attention"))
     right.set_ylim(-100, 100)
     right.axhline(0, color="#d9e2ec", lw=0.8)
@@ -72,7 +72,7 @@ def timeline_chart(d: dict, width: float = 8.0) -> bytes:
         if e["what"] == "choice" and e["who"] != "trainee":
             colour = "#b42318"  # the default, taken because time ran out
         low.scatter([e["minute"]], [lane], marker=marker, s=70 if marker == "*" else 30, color=colour, zorder=3)
-    low.set_yticks([0, 1, 2], [_("Statements"), _("Decisions"), _("Injects")], fontsize=8)
+    low.set_yticks([0, 1, 2], [_("Statements written"), _("Decisions taken"), _("Injects received")], fontsize=8)
     low.set_ylim(-0.6, 2.6)
     low.grid(axis="x", color="#eef1f4")
     low.set_xlim(0, d["duration"])
@@ -92,21 +92,21 @@ def debrief_html(d: dict, chart: bytes | None = None) -> str:
 
     if chart is None:
         chart = timeline_chart(d)
-    quality_words = {"good": _("good"), "fair": _("fair"), "poor": _("poor")}
+    quality_words = {"good": _("good choice"), "fair": _("fair choice"), "poor": _("poor choice")}
     return _render("crisis_debrief.html.j2", True, d=d, lang=get_language(),
                    chart=base64.b64encode(chart).decode("ascii"), quality_words=quality_words,
                    labels={
                        "report": _("After-action report"), "total": _("Total"), "criteria": _("Score by criterion"),
-                       "criterion": _("Criterion"), "points": _("Points"), "comment": _("Comment"),
+                       "criterion": _("Criterion"), "points": _("Points"), "comment": _("Comment on the criterion"),
                        "strengths": _("What went well"), "improvements": _("What to improve"),
-                       "timeline": _("Timeline"), "decisions": _("Decisions"), "statements": _("Statements"),
+                       "timeline": _("Timeline of the run"), "decisions": _("Decisions taken"), "statements": _("Statements written"),
                        "model": _("What a strong response looked like"), "strong_play": _("A strong play"),
-                       "time": _("Time"), "who": _("Who"), "event": _("What happened"),
-                       "not_published": _("not published"), "due": _("due"), "published": _("published"),
+                       "time": _("Simulated clock time"), "who": _("Who acted"), "event": _("What happened"),
+                       "not_published": _("never published"), "due": _("due at"), "published": _("published at"),
                        "timeout": _("time ran out: default taken"), "pulse": _("Public pulse at the end"),
-                       "shares": _("Shares"), "sentiment": _("Sentiment"), "press": _("Press attention"),
-                       "chart_alt": _("Timeline chart of the run"), "none": _("None yet."),
-                       "who_trainee": _("trainee"), "who_facilitator": _("facilitator"), "who_clock": _("clock"),
+                       "shares": _("Shares of the post"), "sentiment": _("Public sentiment"), "press": _("Press attention"),
+                       "chart_alt": _("Timeline chart of the run"), "none": _("Nothing to show yet."),
+                       "who_trainee": _("the trainee"), "who_facilitator": _("the facilitator"), "who_clock": _("the clock (time ran out or arrived)"),
                    })
 
 
