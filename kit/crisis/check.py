@@ -320,7 +320,8 @@ def check_file(path: str | Path) -> tuple[list[Problem], dict]:
     try:
         raw = read_raw(p, normalize=False)
     except CrisisError as e:
-        return [Problem(ERROR, file, "", e.message)], {}
+        msg = e.message[len(file) + 2:] if e.message.startswith(file + ": ") else e.message
+        return [Problem(ERROR, file, "", msg)], {}
     data = _nfc(raw)
     problems = _schema_problems(data, file)
     if not problems:

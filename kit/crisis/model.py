@@ -210,8 +210,9 @@ def read_raw(path: str | Path, normalize: bool = True) -> dict:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = t("line {line}", line=mark.line + 1) if mark is not None else ""
-        raise CrisisError(t("{file}: the YAML layout is broken near {where} (check the indentation and the “:” "
-                            "after each field name).", file=p.name, where=where or "?")) from None
+        raise CrisisError(t("{file}: the YAML layout is broken near {where}: check the indentation and the “:” "
+                            "after each field name, and put a text that itself contains “: ” in quotes.",
+                            file=p.name, where=where or "?")) from None
     if not isinstance(data, dict):
         raise CrisisError(t("{file} does not hold a scenario (expected fields such as id, title, injects).", file=p.name))
     if normalize:
