@@ -7,6 +7,7 @@ Notebook cells call one function each, e.g. ``kw.text_cleaner()`` after
 import ipywidgets as _W
 
 from .base import ready_banner as _ready_banner
+from .crisis_room import CrisisRoom, crisis_room
 from .draft_scorer import DraftScorer, draft_scorer
 from .text_cleaner import TextCleaner, text_cleaner
 
@@ -16,7 +17,7 @@ def ready() -> _W.HTML:
     return _W.HTML(_ready_banner())
 
 
-__all__ = ["DraftScorer", "TextCleaner", "draft_scorer", "ready", "text_cleaner"]
+__all__ = ["CrisisRoom", "crisis_room", "DraftScorer", "TextCleaner", "draft_scorer", "ready", "text_cleaner"]
 
 
 def exercise(exercise_id: str) -> _W.VBox:
