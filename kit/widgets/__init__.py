@@ -41,3 +41,25 @@ def exercise(exercise_id: str) -> _W.VBox:
     box = _W.VBox(parts)
     box.add_class("kit-exercise")
     return box
+
+
+def facilitator_room() -> _W.VBox:
+    """The trainer's room: pick a scenario, then play it with the facilitator controls
+    (fire an extra inject, change speed, skip), each logged in the run."""
+    from ..crisis import all_ids, load
+    from ..i18n import _
+
+    ids = all_ids()
+    pick = _W.Dropdown(options=[(load(i).title, i) for i in ids], description=_("Scenario:"),
+                       layout=_W.Layout(width="560px"), style={"description_width": "initial"})
+    holder = _W.VBox()
+
+    def show(_change=None):
+        for old in holder.children:
+            if isinstance(old, CrisisRoom):
+                old.stop_clock()
+        holder.children = [CrisisRoom(pick.value, key=f"giang-vien-{pick.value}", facilitator=True)]
+
+    pick.observe(show, names="value")
+    show()
+    return _W.VBox([pick, holder])

@@ -109,7 +109,8 @@ class CrisisRoom(W.VBox):
             self.sim.speed = float(speed)
 
         # -- header, clock and controls
-        intro = (f"**{_('Situation')}.** {self.sc.situation}\n\n**{_('Your role')}.** {self.sc.role}")
+        situation_label, role_label = _("The situation"), _("Your role in the exercise")
+        intro = f"**{situation_label}.** {self.sc.situation}\n\n**{role_label}.** {self.sc.role}"
         self.header = W.HTML(CSS + ROOM_CSS + f'<div class="kit-box"><h4>{esc(self.sc.title)}</h4></div>'
                              + markdown_html(intro))
         self.facts = W.Accordion([W.HTML(markdown_html(self.sc.facts or "—"))], titles=(_("Fact sheet"),))
