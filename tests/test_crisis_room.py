@@ -34,7 +34,9 @@ def test_choices_statement_debrief_and_submit(kit_home):
     room.flush()
     assert "kit-total-num" in room.score.value
     room.advance_by(40)
+    before = room.pulse.value
     room.publish_button.click()
+    assert room.pulse.value != before  # the public reacts at once, not at the next minute
     assert "thong-tin-ban-dau" in room.sim.published
     room.finish_button.click()
     assert room.sim.ended

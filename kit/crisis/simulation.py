@@ -118,6 +118,10 @@ class Simulation:
     def ended(self) -> bool:
         return self._minute >= self.sc.duration
 
+    def pulse_now(self) -> PulsePoint:
+        """The pulse as it stands now (a choice or a statement moves it before the next minute)."""
+        return PulsePoint(int(self.now), int(round(self.shares)), round(self.sentiment, 1), round(self.press, 1))
+
     def clock(self) -> str:
         return self.sc.clock_label(self.now)
 

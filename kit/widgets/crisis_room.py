@@ -116,9 +116,10 @@ class CrisisRoom(W.VBox):
         self.facts = W.Accordion([W.HTML(markdown_html(self.sc.facts or "—"))], titles=(_("Fact sheet"),))
         self.facts.selected_index = None
         self.clock = W.HTML()
-        self.play_button = W.Button(description=_("Start the clock"), button_style="primary", icon="play")
-        self.pause_button = W.Button(description=_("Pause the clock"), icon="pause")
-        self.jump_button = W.Button(description=_("Jump 10 minutes"), icon="forward")
+        self.play_button = W.Button(description=_("Start the clock"), button_style="primary", icon="play",
+                                      layout=W.Layout(width="auto"))
+        self.pause_button = W.Button(description=_("Pause the clock"), icon="pause", layout=W.Layout(width="auto"))
+        self.jump_button = W.Button(description=_("Jump 10 minutes"), icon="forward", layout=W.Layout(width="auto"))
         self.finish_button = W.Button(description=_("End and see the debrief"), icon="flag-checkered",
                                       layout=W.Layout(width="auto"))
         self.speed = W.Dropdown(options=[(t("{value} min per second", value=format(s, "g")), s) for s in SPEEDS],
@@ -453,7 +454,7 @@ class CrisisRoom(W.VBox):
 
     def _pulse_html(self, sim) -> str:
         h = sim.history
-        last = h[-1]
+        last = sim.pulse_now()
         before = h[max(0, len(h) - 11)]
         trend = "▲" if last.shares > before.shares * 1.02 else "▼" if last.shares < before.shares * 0.98 else "▶"
         sent_pct = int((last.sentiment + 100) / 2)
@@ -486,7 +487,8 @@ class CrisisRoom(W.VBox):
                 deadline = ' <span class="kit-deadline">' + esc(t("answer by {time}", time=self.sc.clock_label(
                     f.minute + f.deadline))) + "</span>"
             new = " kit-feed-new" if now - f.minute <= 5 else ""
-            text = f.text if len(f.text) <= 600 else f.text[:600] + " …"
+            limit = 240 if f.kind == "statement" else 600  # the statement itself is shown in full below
+            text = f.text if len(f.text) <= limit else f.text[:limit].rstrip() + " …"
             rows.append(f'<div class="kit-feed-item{new}"><span class="kit-feed-time">{esc(self.sc.clock_label(f.minute))}'
                         f'</span><span class="kit-chan" style="background:{colour}">{esc(label)}</span>'
                         f'<span class="kit-feed-src">{esc(f.source)}</span>{deadline}'
