@@ -139,6 +139,25 @@ def _posture(sim: Simulation, texts: list[str]) -> tuple[float, str, list[str]]:
     return frac, msg, signals
 
 
+def describe(sc, e) -> str:
+    """One line, in the trainee's language, for an entry of the run's log."""
+    d = e.detail
+    if e.what == "inject":
+        inj = sc.inject(d.get("inject", "")) if d.get("inject") else None
+        return f"{inj.source}: {inj.text}" if inj else d.get("text", "")
+    if e.what == "decision_open":
+        return sc.decision(d["decision"]).prompt
+    if e.what == "choice":
+        return sc.decision(d["decision"]).option(d["option"]).label
+    if e.what == "publish":
+        return t("Statement “{statement}” published", statement=d["statement"])
+    if e.what == "speed":
+        return t("Clock speed set to {value} minutes per second", value=format(d["value"], "g"))
+    if e.what == "skip":
+        return t("Clock moved to {time}", time=sc.clock_label(d["to"]))
+    return e.what
+
+
 def debrief(sim: Simulation) -> dict:
     """The after-action report as plain data (JSON-ready; the room, the HTML and the PDF read it)."""
     sc = sim.sc
@@ -220,26 +239,8 @@ def debrief(sim: Simulation) -> dict:
                            "time": None if pub is None else sc.clock_label(pub.minute),
                            "text": "" if pub is None else pub.text,
                            "rubric_total": None if rep is None else rep.total})
-    timeline = []
-    for e in sim.log:
-        d = e.detail
-        if e.what == "inject":
-            inj = sc.inject(d.get("inject", "")) if d.get("inject") else None
-            text = f"{inj.source}: {inj.text}" if inj else d.get("text", "")
-        elif e.what == "decision_open":
-            text = sc.decision(d["decision"]).prompt
-        elif e.what == "choice":
-            text = sc.decision(d["decision"]).option(d["option"]).label
-        elif e.what == "publish":
-            text = t("Statement “{statement}” published", statement=d["statement"])
-        elif e.what == "speed":
-            text = t("Clock speed set to {value} minutes per second", value=format(d["value"], "g"))
-        elif e.what == "skip":
-            text = t("Clock moved to {time}", time=sc.clock_label(d["to"]))
-        else:
-            text = e.what
-        timeline.append({"minute": round(e.minute, 2), "time": sc.clock_label(e.minute), "who": e.who, "what": e.what,
-                         "text": text[:300]})
+    timeline = [{"minute": round(e.minute, 2), "time": sc.clock_label(e.minute), "who": e.who, "what": e.what,
+                 "text": describe(sc, e)[:300]} for e in sim.log]
     last = sim.history[-1]
     return {
         "scenario": sc.id, "title": sc.title, "crisis_type": sc.crisis_type, "seed": sim.seed,

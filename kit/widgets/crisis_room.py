@@ -210,9 +210,9 @@ class CrisisRoom(W.VBox):
             W.HBox([self.clock], layout=W.Layout(align_items="center")),
             W.HBox([self.play_button, self.pause_button, self.jump_button, self.speed, self.finish_button],
                    layout=W.Layout(flex_flow="row wrap")),
-            self.pulse,
+            fac_box, self.pulse,
             W.HTML('<div class="kit-box"><h4>' + esc(_("What is coming in")) + "</h4></div>"), self.feed,
-            self.play_area, self.status, self.extra, fac_box, self.after, W.HBox([self.restart_button]),
+            self.play_area, self.status, self.extra, self.after, W.HBox([self.restart_button]),
         ])
         self.add_class("kit-room")
 
@@ -433,6 +433,10 @@ class CrisisRoom(W.VBox):
 
     def refresh(self, force: bool = False) -> None:
         """Redraw what changed: the clock every tick, the rest when something happened."""
+        with self._lock:  # the timer thread and the buttons both redraw
+            self._refresh(force)
+
+    def _refresh(self, force: bool) -> None:
         sim = self.sim
         shown = (int(sim.now), len(sim.feed), tuple(sorted(sim.open)), self._running)
         if not force and shown == self._shown:
@@ -530,8 +534,12 @@ class CrisisRoom(W.VBox):
                 + esc(t("{minutes} min left", minutes=left)) + "</span></div>")
 
     def _log_html(self) -> str:
-        rows = [f"<li>{esc(self.sc.clock_label(e.minute))}: {esc(e.what)} {esc(json.dumps(e.detail, ensure_ascii=False))}</li>"
+        from ..crisis.debrief import describe
+
+        rows = [f"<li>{esc(self.sc.clock_label(e.minute))}: {esc(describe(self.sc, e)[:160])}</li>"
                 for e in self.sim.log if e.who == "facilitator"]
+        if not rows:
+            rows = ['<li class="kit-muted">' + esc(_("Nothing done by the facilitator yet.")) + "</li>"]
         return CSS + '<div class="kit-box"><ul class="kit-notes">' + "".join(rows) + "</ul></div>"
 
     # -- debrief, export, submit, replay -------------------------------------------------

@@ -40,6 +40,9 @@ def test_play_a_scenario_to_the_debrief(page, lab, artifacts):
     assert "Nhiều nhóm Zalo phụ huynh" in page.locator(f"{ROOM} .kit-feed").first.inner_text()
     page.locator(f"{ROOM} .kit-feed").first.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "crisis_room_decision.png"))
+    box = page.locator(f"{ROOM} .kit-decision").first
+    box.scroll_into_view_if_needed()
+    box.screenshot(path=str(artifacts / "crisis_room_decision_box.png"))
     good = next(o for o in decision.options if o.quality == "good")
     _button(page, good.label[:40]).click()
     page.locator(f"{ROOM} .kit-feed", has_text=good.consequence[:30]).first.wait_for()
@@ -48,6 +51,8 @@ def test_play_a_scenario_to_the_debrief(page, lab, artifacts):
     editor = page.locator(f"{ROOM} textarea").first
     editor.fill(sc.model_response)
     page.locator(f"{ROOM} .kit-total-num").first.wait_for(timeout=60_000)
+    page.locator(f"{ROOM} .kit-report").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "crisis_room_statement_scored.png"))
     _button(page, "Phát hành").click()
     page.locator(f"{ROOM} .kit-feed", has_text="Bản thông tin của bạn").first.wait_for()
     page.locator(f"{ROOM} .kit-pulse").first.scroll_into_view_if_needed()
@@ -74,3 +79,20 @@ def test_play_a_scenario_to_the_debrief(page, lab, artifacts):
     restart_and_run_all(page)
     page.locator(f"{ROOM} h4", has_text="Báo cáo sau diễn tập").first.wait_for(timeout=60_000)
     assert not page.outside_requests  # type: ignore[attr-defined]
+
+
+def test_facilitator_fires_an_inject_and_skips(page, lab, artifacts):
+    open_notebook(page, lab, "notebooks/03_van_de_nong_giang_vien.ipynb")
+    restart_and_run_all(page)
+    room = page.locator(ROOM).first
+    room.wait_for()
+    room.locator("input[type=text]").first.fill("Một đài truyền hình đang đứng trước cổng trường.")
+    _button(page, "Phát tin này").click()
+    page.locator(f"{ROOM} .kit-feed", has_text="Một đài truyền hình").first.wait_for()
+    room.locator("input[type=number]").first.fill("45")
+    _button(page, "Chuyển tới").click()
+    page.locator(f"{ROOM} .kit-room-clock", has_text="phút 45/").first.wait_for()
+    log = page.locator(f"{ROOM} .kit-notes").first
+    assert "Đồng hồ chuyển tới" in log.inner_text() and "Một đài truyền hình" in log.inner_text()
+    log.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "crisis_facilitator.png"))
