@@ -98,3 +98,19 @@ def test_real_clock_thread_advances(kit_home):
     room.pause()
     assert room.sim.now >= 5
     room.stop_clock()
+
+
+def test_pdf_export_of_a_finished_run(kit_home):
+    import shutil
+
+    import pytest
+
+    if not (shutil.which("chromium") or shutil.which("soffice")):
+        pytest.skip("needs Chromium or LibreOffice")
+    room = _room()
+    assert room.export("pdf") is None and "kết thúc lượt chơi" in room.status.value  # not before the end
+    room.finish()
+    path = room.export("pdf")
+    assert path and open(path, "rb").read(5) == b"%PDF-"
+    assert 'download="bao-cao-video-danh-nhau.pdf"' in room.downloads.value
+    room.stop_clock()

@@ -58,12 +58,12 @@ def timeline_chart(d: dict, width: float = 8.0) -> bytes:
     right.tick_params(axis="y", labelsize=8)
     right.set_ylabel(_("Sentiment / press (−100…100)"), fontsize=8)
     lines = [ln for ln in top.get_lines() + right.get_lines() if not ln.get_label().startswith("_")]
-    top.legend(lines, [ln.get_label() for ln in lines], loc="upper left", fontsize=8, frameon=False)
+    fig.legend(lines, [ln.get_label() for ln in lines], loc="upper center", ncol=3, fontsize=8, frameon=False)
     for s in d["statements"]:
         for ax in (top, low):
             ax.axvline(s["due"], color="#b42318", lw=1, ls=":")
-        top.annotate(t("due: {statement}", statement=s["statement"]), (s["due"], 1), xycoords=("data", "axes fraction"),
-                     fontsize=7, color="#b42318", ha="left", va="top", rotation=90)
+        low.annotate(t("due: {statement}", statement=s["statement"]), (s["due"], 2.45), fontsize=7, color="#b42318",
+                     ha="right", va="center", xytext=(-3, 0), textcoords="offset points")
     for e in d["timeline"]:
         style = LANE_STYLE.get(e["what"])
         if style is None:
@@ -73,7 +73,7 @@ def timeline_chart(d: dict, width: float = 8.0) -> bytes:
             colour = "#b42318"  # the default, taken because time ran out
         low.scatter([e["minute"]], [lane], marker=marker, s=70 if marker == "*" else 30, color=colour, zorder=3)
     low.set_yticks([0, 1, 2], [_("Statements written"), _("Decisions taken"), _("Injects received")], fontsize=8)
-    low.set_ylim(-0.6, 2.6)
+    low.set_ylim(-0.6, 2.8)
     low.grid(axis="x", color="#eef1f4")
     low.set_xlim(0, d["duration"])
     low.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _clock(start, x)))
@@ -81,7 +81,7 @@ def timeline_chart(d: dict, width: float = 8.0) -> bytes:
     low.set_xlabel(_("Simulated time"), fontsize=8)
     for ax in (top, low, right):
         ax.spines["top"].set_visible(False)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 0.93))
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
