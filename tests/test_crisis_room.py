@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kit import crisis
 from kit.widgets.crisis_room import CrisisRoom
 
@@ -113,4 +115,36 @@ def test_pdf_export_of_a_finished_run(kit_home):
     path = room.export("pdf")
     assert path and open(path, "rb").read(5) == b"%PDF-"
     assert 'download="bao-cao-video-danh-nhau.pdf"' in room.downloads.value
+    room.stop_clock()
+
+
+def _play_in_room(room, actions):
+    """Play a script through the room's own buttons and editor, as a trainee would."""
+    for a in actions:
+        room.advance_by(a["at"] - room.sim.now)
+        if a["type"] == "choose":
+            box = next(b for b in room.decisions.children if getattr(b, "_kit_decision", None) == a["decision"])
+            dec = room.sc.decision(a["decision"])
+            index = [o.id for o in dec.options].index(a["option"])
+            box.children[1 + index].click()
+        elif a["type"] == "publish":
+            room.which.value = a["statement"]
+            room.editor.value = a["text"]
+            room.flush()
+            room.publish_button.click()
+            assert a["statement"] in room.sim.published, room.status.value
+    room.finish_button.click()
+
+
+@pytest.mark.parametrize("sid", crisis.all_ids())
+def test_every_scenario_plays_to_its_debrief_in_the_room(kit_home, sid):
+    from kit.commands.crisis import load_script
+    from tests.conftest import ROOT
+
+    room = CrisisRoom(sid, key=f"thu-{sid}", tick=60)
+    _seed, actions = load_script(str(ROOT / "tests" / "crisis_scripts" / f"{sid}.strong.yaml"), room.sc)
+    _play_in_room(room, actions)
+    d = room.debrief()
+    assert room.sim.ended and d["total"] >= 85
+    assert "srcdoc=" in room.debrief_view.value
     room.stop_clock()

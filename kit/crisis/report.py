@@ -99,7 +99,7 @@ def debrief_html(d: dict, chart: bytes | None = None) -> str:
                        "report": _("After-action report"), "total": _("Total"), "criteria": _("Score by criterion"),
                        "criterion": _("Criterion"), "points": _("Points"), "comment": _("Comment on the criterion"),
                        "strengths": _("What went well"), "improvements": _("What to improve"),
-                       "timeline": _("Timeline of the run"), "decisions": _("Decisions taken"), "statements": _("Statements written"),
+                       "timeline": _("Timeline of the run"), "log": _("Log of the run, minute by minute"), "decisions": _("Decisions taken"), "statements": _("Statements written"),
                        "model": _("What a strong response looked like"), "strong_play": _("A strong play"),
                        "time": _("Simulated clock time"), "who": _("Who acted"), "event": _("What happened"),
                        "not_published": _("never published"), "due": _("due at"), "published": _("published at"),
