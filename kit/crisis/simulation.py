@@ -285,10 +285,11 @@ class Simulation:
         self.speed = speed
         self.log.append(LogEntry(self.now, "facilitator", "speed", {"value": speed}))
 
-    def skip(self, to: float) -> None:
-        """Facilitator (or trainee jumping ahead): move the clock to minute ``to``."""
-        self._record({"type": "skip", "to": float(to)})
-        self.log.append(LogEntry(self.now, "facilitator", "skip", {"to": float(to)}))
+    def skip(self, to: float, who: str = "facilitator") -> None:
+        """Move the clock to minute ``to`` (the facilitator, or a trainee jumping ahead)."""
+        who = "trainee" if who == "trainee" else "facilitator"
+        self._record({"type": "skip", "to": float(to), "who": who})
+        self.log.append(LogEntry(self.now, who, "skip", {"to": float(to)}))
         self.advance(to)
 
     def finish(self) -> None:
@@ -329,7 +330,7 @@ class Simulation:
         elif kind == "speed":
             self.set_speed(a["value"])
         elif kind == "skip":
-            self.skip(a["to"])
+            self.skip(a["to"], a.get("who", "facilitator"))
         elif kind == "finish":
             self.finish()
         else:

@@ -80,7 +80,8 @@ class CrisisRoom(W.VBox):
         from ..crisis import Simulation, load
 
         self.sc = load(scenario)
-        self.key = key or f"phong-mo-phong-{self.sc.id}"
+        # an exercise keeps its own run, apart from the same scenario played in the lesson
+        self.key = key or f"phong-mo-phong-{exercise or self.sc.id}"
         self.exercise = exercise or self.sc.id
         self.facilitator = facilitator
         self.tick = tick
@@ -122,8 +123,9 @@ class CrisisRoom(W.VBox):
         self.jump_button = W.Button(description=_("Jump 10 minutes"), icon="forward", layout=W.Layout(width="auto"))
         self.finish_button = W.Button(description=_("End and see the debrief"), icon="flag-checkered",
                                       layout=W.Layout(width="auto"))
-        self.speed = W.Dropdown(options=[(t("{value} min per second", value=format(s, "g")), s) for s in SPEEDS],
-                                value=min(SPEEDS, key=lambda s: abs(s - self.sim.speed)), description=_("Speed:"),
+        speeds = sorted(set(SPEEDS) | {self.sim.speed})
+        self.speed = W.Dropdown(options=[(t("{value} min per second", value=format(s, "g")), s) for s in speeds],
+                                value=self.sim.speed, description=_("Speed:"),
                                 layout=W.Layout(width="220px"), style={"description_width": "initial"})
         self.pulse = W.HTML()
         self.feed = W.HTML()
@@ -272,6 +274,8 @@ class CrisisRoom(W.VBox):
         while not self._stop.wait(self.tick):
             now = time.monotonic()
             dt, last = now - last, now
+            if self.sim.ended:
+                return
             if not self._running:
                 continue
             # an error is logged and shown as one line; the clock thread lives on
@@ -293,7 +297,7 @@ class CrisisRoom(W.VBox):
 
     def jump(self, minutes: float) -> None:
         with self._lock:
-            self.sim.skip(min(self.sc.duration, self.sim.now + minutes))
+            self.sim.skip(min(self.sc.duration, self.sim.now + minutes), who="trainee")
             self.save()
         self.refresh(force=True)
         if self.sim.ended:
