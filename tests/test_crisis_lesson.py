@@ -1,7 +1,8 @@
 """The hot-issue module fits together: lesson, trainer's room, exercises and their solutions.
 
 The solutions quote the debrief of a strong and a weak play; the numbers must be the ones
-the kit gives today (rebuild the solutions when a rubric or a scenario changes).
+the kit gives today (``.venv/bin/python scripts/make_crisis_solutions.py`` rebuilds them, then
+``scripts/make_exercises.py`` the workbooks).
 """
 
 from __future__ import annotations
