@@ -228,8 +228,8 @@ def debrief(sim: Simulation) -> dict:
                           "quality": opt.quality, "by": ch.by, "minute": round(ch.minute, 2),
                           "time": sc.clock_label(ch.minute), "opened": sim.opened_at.get(dec.id),
                           "feedback": opt.feedback})
-        if opt.quality != "good" and opt.feedback:
-            improvements.append(f"{opt.label}: {opt.feedback}")
+        if opt.feedback:  # why each decision was strong or weak, in the trainer's words
+            (strengths if opt.quality == "good" else improvements).append(f"{opt.label}: {opt.feedback}")
     statements = []
     for st in sc.statements:
         pub = sim.published.get(st.id)

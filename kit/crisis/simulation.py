@@ -276,14 +276,15 @@ class Simulation:
         self.feed.append(FeedItem(int(self.now), "facilitator", channel, source or "—", text))
         self.log.append(LogEntry(self.now, "facilitator", "inject", {"text": text[:80]}))
 
-    def set_speed(self, speed: float) -> None:
-        """Facilitator: simulated minutes per real second (logged; the room's timer reads it)."""
+    def set_speed(self, speed: float, who: str = "facilitator") -> None:
+        """Simulated minutes per real second (logged; the room's timer reads it)."""
         speed = float(speed)
         if not 0 < speed <= 600:
             raise CrisisError(t("The speed must be between 0 and 600 simulated minutes per second."))
-        self._record({"type": "speed", "value": speed})
+        who = "trainee" if who == "trainee" else "facilitator"
+        self._record({"type": "speed", "value": speed, "who": who})
         self.speed = speed
-        self.log.append(LogEntry(self.now, "facilitator", "speed", {"value": speed}))
+        self.log.append(LogEntry(self.now, who, "speed", {"value": speed}))
 
     def skip(self, to: float, who: str = "facilitator") -> None:
         """Move the clock to minute ``to`` (the facilitator, or a trainee jumping ahead)."""
@@ -328,7 +329,7 @@ class Simulation:
         elif kind == "fire":
             self.fire(a.get("inject"), source=a.get("source", ""), text=a.get("text", ""), channel=a.get("channel", "social"))
         elif kind == "speed":
-            self.set_speed(a["value"])
+            self.set_speed(a["value"], a.get("who", "facilitator"))
         elif kind == "skip":
             self.skip(a["to"], a.get("who", "facilitator"))
         elif kind == "finish":

@@ -297,7 +297,8 @@ class CrisisRoom(W.VBox):
 
     def jump(self, minutes: float) -> None:
         with self._lock:
-            self.sim.skip(min(self.sc.duration, self.sim.now + minutes), who="trainee")
+            self.sim.skip(min(self.sc.duration, self.sim.now + minutes),
+                          who="facilitator" if self.facilitator else "trainee")
             self.save()
         self.refresh(force=True)
         if self.sim.ended:
@@ -306,7 +307,7 @@ class CrisisRoom(W.VBox):
     def set_speed(self, speed: float) -> None:
         with self._lock:
             if abs(speed - self.sim.speed) > 1e-9:
-                self.sim.set_speed(speed)
+                self.sim.set_speed(speed, who="facilitator" if self.facilitator else "trainee")
                 self.save()
         self.refresh(force=True)
 
