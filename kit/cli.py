@@ -17,8 +17,8 @@ from typing import Sequence
 from . import __version__, i18n, paths
 from .i18n import N_, _, t
 
-COMMANDS = ("normalize", "score", "submit", "plan", "export", "slides", "handouts", "collect", "progress",
-            "lab_config")
+COMMANDS = ("normalize", "score", "submit", "plan", "export", "crisis", "slides", "handouts", "collect",
+            "progress", "lab_config")
 
 # argparse's own strings (Python 3.10-3.13), so its help and errors are translated too.
 ARGPARSE_STRINGS = (

@@ -9,6 +9,7 @@ import ipywidgets as _W
 from .base import ready_banner as _ready_banner
 from .dashboard import Dashboard, LearnerProgress, dashboard
 from .dashboard import learner_progress as progress
+from .crisis_room import CrisisRoom, crisis_room
 from .draft_scorer import DraftScorer, draft_scorer
 from .plan_builder import PlanBuilder, plan_builder
 from .text_cleaner import TextCleaner, text_cleaner
@@ -19,8 +20,8 @@ def ready() -> _W.HTML:
     return _W.HTML(_ready_banner())
 
 
-__all__ = ["Dashboard", "DraftScorer", "LearnerProgress", "PlanBuilder", "TextCleaner", "dashboard", "draft_scorer",
-           "plan_builder", "progress", "ready", "text_cleaner"]
+__all__ = ["CrisisRoom", "Dashboard", "DraftScorer", "LearnerProgress", "PlanBuilder", "TextCleaner", "crisis_room",
+           "dashboard", "draft_scorer", "plan_builder", "progress", "ready", "text_cleaner"]
 
 
 def exercise(exercise_id: str) -> _W.VBox:
@@ -44,3 +45,25 @@ def exercise(exercise_id: str) -> _W.VBox:
     box = _W.VBox(parts)
     box.add_class("kit-exercise")
     return box
+
+
+def facilitator_room() -> _W.VBox:
+    """The trainer's room: pick a scenario, then play it with the facilitator controls
+    (fire an extra inject, change speed, skip), each logged in the run."""
+    from ..crisis import all_ids, load
+    from ..i18n import _
+
+    ids = all_ids()
+    pick = _W.Dropdown(options=[(load(i).title, i) for i in ids], description=_("Scenario:"),
+                       layout=_W.Layout(width="560px"), style={"description_width": "initial"})
+    holder = _W.VBox()
+
+    def show(_change=None):
+        for old in holder.children:
+            if isinstance(old, CrisisRoom):
+                old.stop_clock()
+        holder.children = [CrisisRoom(pick.value, key=f"giang-vien-{pick.value}", facilitator=True)]
+
+    pick.observe(show, names="value")
+    show()
+    return _W.VBox([pick, holder])

@@ -23,7 +23,7 @@ def test_lesson_runs_without_errors(page, lab, artifacts, lesson):
     assert page.locator(".jp-CodeCell .jp-InputArea:visible .cm-content").count() == 0
     name = lesson.split("/")[-1].removesuffix(".ipynb")
     page.screenshot(path=str(artifacts / f"lesson_{name}_top.png"))
-    widget = page.locator(".kit-draft-scorer, .kit-text-cleaner, .kit-dashboard, .kit-learner-progress").last
+    widget = page.locator(".kit-draft-scorer, .kit-text-cleaner, .kit-dashboard, .kit-learner-progress, .kit-room").last
     widget.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"lesson_{name}_widget.png"))
     assert not page.outside_requests, page.outside_requests
