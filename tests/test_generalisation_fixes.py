@@ -40,6 +40,17 @@ def test_release_time_given_as_the_statement_being_sent():
     assert f.judged and f.fraction >= 0.9
 
 
+def test_release_time_in_an_update_header_or_a_bracketed_dateline():
+    """Found on tests/corpus/hot_issue/blind (a fourth writer): "Cập nhật lần 2 – …" under the
+    title, and a dateline in brackets, both give the release time."""
+    body = ("Khoảng 6 giờ 30 sáng nay (14/3/2027), một cây phượng trong sân Trường THCS Hòa Bình bị gãy cành. "
+            "Không có học sinh bị thương.")
+    for head in ("THÔNG TIN VỀ CÂY GÃY TẠI TRƯỜNG THCS HÒA BÌNH\nCập nhật lần 2 – 8 giờ 15 ngày 14/3/2027\n\n",
+                 "THÔNG TIN VỀ CÂY GÃY TẠI TRƯỜNG THCS HÒA BÌNH\n(Bắc Ninh, 8 giờ 15 ngày 14/3/2027)\n\n"):
+        f = hot_issue.timeliness(Draft(head + body))
+        assert f.judged and f.fraction >= 0.9, head
+
+
 def test_cause_stated_as_fact_and_its_negation():
     flagged = Draft("Đề thi có một câu sai. Sai sót do giáo viên ra đề nhập nhầm đáp án. Sở đang rà soát quy trình.")
     assert hot_issue.verified_facts(flagged).fraction < 0.75
@@ -83,3 +94,23 @@ def test_fold_keeps_offsets_and_unifies_tone_placement():
     text = "İstanbul HOÀ Hòa thuỷ"
     assert len(fold(text)) == len(text)
     assert fold("HOÀ") == fold("hòa") == "hòa"
+
+
+def test_arrow_lines_carry_an_activitys_owner_and_time():
+    """Found on tests/corpus/campaign_plan/blind: activities grouped by quarter, each followed by
+    a line "→ Chủ trì: …; phối hợp: …; <time>"."""
+    from kit.plan import import_text
+
+    text = ("KẾ HOẠCH\nTruyền thông năm 2027\n\nI. HOẠT ĐỘNG\n\nQuý I/2027\n"
+            "a) In tờ gấp hướng dẫn tuyển sinh cho phụ huynh.\n"
+            "→ Chủ trì: Văn phòng Sở; phối hợp: Phòng Giáo dục Trung học; xong trước 15/01/2027.\n"
+            "b) Họp báo công bố phương án tuyển sinh.\n"
+            "→ Chủ trì: Văn phòng Sở; phối hợp: các trường; ngày 20/3/2027.\n")
+    d = Draft(text)
+    assert campaign_plan.timeline(d).fraction == 1 and campaign_plan.owners(d).fraction >= 0.9
+    plan, _ = import_text(text)
+    assert plan.activities == [
+        {"name": "In tờ gấp hướng dẫn tuyển sinh cho phụ huynh.", "timing": "Quý I/2027, xong trước 15/01/2027",
+         "lead": "Văn phòng Sở", "support": "Phòng Giáo dục Trung học"},
+        {"name": "Họp báo công bố phương án tuyển sinh.", "timing": "Quý I/2027, ngày 20/3/2027",
+         "lead": "Văn phòng Sở", "support": "các trường"}]

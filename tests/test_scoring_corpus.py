@@ -15,7 +15,7 @@ def _score(path):
 
 
 # Strict, per draft: the drafts the rules were tuned on, and every good and weak draft.
-HELD = (True, "fresh")  # tests/corpus/*/heldout and tests/corpus/*/fresh (other writers)
+HELD = (True, "fresh", "blind")  # tests/corpus/*/heldout, fresh, blind (other writers; blind: never saw the rules)
 GOOD = [p for g in ct.GENRES for h in (False, *HELD) for p in ct.goods(g, h)]
 WEAK = [p for g in ct.GENRES for h in (False, *HELD) for p in ct.weaks(g, h)]
 BROKEN = [b for g in ct.GENRES for b in ct.brokens(g)]
@@ -63,7 +63,7 @@ def test_precision_first(genre):
     assert not low, low
 
 
-@pytest.mark.parametrize("held", HELD, ids=["heldout", "fresh"])
+@pytest.mark.parametrize("held", HELD, ids=["heldout", "fresh", "blind"])
 @pytest.mark.parametrize("genre", ct.GENRES)
 def test_heldout_broken_copies_mostly_caught(genre, held):
     """Drafts kept out of tuning (tests/corpus/*/heldout, */fresh): no broken copy scores above

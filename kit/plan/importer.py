@@ -59,6 +59,20 @@ def _cell(item: Item, pattern: str) -> str:
     return c.text if c is not None else ""
 
 
+_MARKER_HEAD = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.)\s+", re.I)
+
+
+def _is_timing(text: str) -> bool:
+    """A short phrase that is a time: "xong trước 15/01/2027", "tháng 5 và tháng 6/2027", "Quý I/2027"."""
+    from ..text.entities import find_dates
+
+    text = text.strip(" .;,")
+    if not text or len(text) > 60:
+        return False
+    found = find_dates(text)
+    return bool(found) and sum(d.end - d.start for d in found) >= len(text) * 0.4
+
+
 def _attrs(text: str) -> tuple[str, dict[str, str]]:
     """Split "name (chủ trì: A; phối hợp: B)" / "- Chủ trì: A" lines into name and attributes."""
     found: dict[str, str] = {}
@@ -67,10 +81,20 @@ def _attrs(text: str) -> tuple[str, dict[str, str]]:
     for ln in lines[1:]:
         body = _strip(ln)
         m = _ATTR.match(body)
-        if m:
-            found[m.group(1).lower()] = _clean_end(body[m.end():])
-        else:
+        if not m:
             head += " " + body
+            continue
+        # "→ Chủ trì: A; phối hợp: B; xong trước 15/01/2027": several attributes on one line
+        key = None
+        for part in re.split(r";\s*", body):
+            mm = _ATTR.match(part)
+            if mm:
+                key = mm.group(1).lower()
+                found[key] = _clean_end(part[mm.end():])
+            elif key and "thời gian" not in found and _is_timing(part):
+                found["thời gian"] = _clean_end(part).rstrip(".")
+            elif key:
+                found[key] = _clean_end(f"{found[key]}; {part}")
     m = re.search(r"\s*\(([^()]*(?:chủ trì|phối hợp)\s*:[^()]*)\)\s*[.;]?\s*$", head, re.I)
     if m:
         for part in re.split(r";\s*", m.group(1)):
@@ -252,7 +276,13 @@ class _Importer:
                 self.mark(it.start, it.end)
 
     def put_activities(self, sec, its):
+        period = ""  # a line such as "Quý I/2027" heading the activities under it
         for it in its:
+            if it.kind != "row" and "\n" not in it.text.strip() and _is_timing(_strip(it.text)) \
+                    and len(_strip(it.text).split()) <= 6:
+                period = _clean_end(_strip(it.text)).rstrip(":")
+                self.mark(it.start, it.end)
+                continue
             if it.kind == "row":
                 a = {"name": _cell(it, r"hoạt động|nội dung|công việc"), "timing": _cell(it, r"thời gian|tiến độ"),
                      "lead": _cell(it, r"chủ trì|thực hiện|phụ trách"), "support": _cell(it, r"phối hợp")}
@@ -270,6 +300,8 @@ class _Importer:
                     group = _strip(lab).rstrip(":").strip()
                     timing = f"{group}, {timing}" if timing else group
                     self.used_labels.add(lab)
+                if period and period not in timing:
+                    timing = f"{period}, {timing}" if timing else period
                 a = {"name": _clean_end(name), "timing": timing,
                      "lead": attrs.get("chủ trì", attrs.get("đơn vị chủ trì", "")),
                      "support": attrs.get("phối hợp", attrs.get("đơn vị phối hợp", ""))}
@@ -279,6 +311,24 @@ class _Importer:
             if a["name"]:
                 self.plan.activities.append(a)
                 self.mark(it.start, it.end)
+
+    def put_activity_section(self, sec) -> None:
+        """A numbered sub-section that is one activity: its title names it, its lines give the
+        time and the units ("- Thời gian: …", "- Chủ trì: A. Phối hợp: B.")."""
+        title = _MARKER_HEAD.sub("", self.text[sec.start:sec.title_end].strip())
+        body = self.text[sec.title_end:sec.end].strip()
+        lines = []
+        for ln in body.split("\n"):  # "Chủ trì: A. Phối hợp: B." → two attribute lines
+            lines.extend(re.split(r"(?<=[.;])\s+(?=(?:đơn vị\s+)?phối hợp\s*:)", ln, flags=re.I))
+        name, attrs = _attrs("\n".join([title] + lines))
+        a = {"name": _clean_end(name), "timing": attrs.get("thời gian", attrs.get("thời hạn", "")),
+             "lead": attrs.get("chủ trì", attrs.get("đơn vị chủ trì", "")),
+             "support": attrs.get("phối hợp", attrs.get("đơn vị phối hợp", ""))}
+        if attrs.get("sản phẩm") or attrs.get("kết quả"):
+            a["output"] = attrs.get("sản phẩm", attrs.get("kết quả", ""))
+        if a["name"]:
+            self.plan.activities.append(a)
+            self.mark(sec.start, sec.end)
 
     def put_kpis(self, sec, its):
         for it in its:
@@ -416,7 +466,11 @@ class _Importer:
                         "content": "topics"}.get(ctx, "")
             if not kind and "content" in tags:
                 kind = "topics"
-        sub_ctx = ("organisation" if "organisation" in tags else "budget" if "budget" in tags
+        if ctx == "activities" and not kids and not kind:
+            self.put_activity_section(sec)  # "1. Khảo sát …" over "- Thời gian: …", "- Chủ trì: …"
+            return
+        sub_ctx = ("activities" if kind == "activities" else
+                   "organisation" if "organisation" in tags else "budget" if "budget" in tags
                    else "purpose" if "purpose" in tags else "content" if "content" in tags else ctx)
         if kids:
             self.mark(sec.start, sec.title_end)
@@ -487,6 +541,13 @@ def docx_text(path: str | Path) -> str:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append(para_text(Paragraph(child, d)))
+        elif tag == "tbl" and _layout_table(Table(child, d)):
+            # the two-column header or signature block: its cells are lines of the plan, not data
+            for row in Table(child, d).rows:
+                for c in row.cells:
+                    lines.append("")
+                    lines.extend(para_text(p) for p in c.paragraphs)
+            lines.append("")
         elif tag == "tbl":
             lines.append("")
             for row in Table(child, d).rows:
@@ -532,6 +593,22 @@ def markdown_text(text: str) -> str:
             line = _MD_ESCAPE.sub(r"\1", line)
         out.append(line.replace("&lt;", "<"))
     return "\n".join(out)
+
+
+_LAYOUT_CUES = re.compile(r"(?i)nơi nhận|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*-\s*tự do")
+
+
+def _layout_table(table) -> bool:
+    """A table used for layout (the decree's header or the Nơi nhận/signature block): every
+    border switched off, or two columns holding the national motto or "Nơi nhận"."""
+    from docx.oxml.ns import qn
+
+    borders = table._tbl.tblPr.find(qn("w:tblBorders")) if table._tbl.tblPr is not None else None
+    if borders is not None and len(borders) and all(b.get(qn("w:val")) in ("nil", "none") for b in borders):
+        return True
+    if len(table.columns) != 2:
+        return False
+    return any(_LAYOUT_CUES.search(c.text) for row in table.rows for c in row.cells)
 
 
 def import_file(path: str | Path) -> tuple[Plan, list[str]]:

@@ -138,7 +138,8 @@ _RELATIVE_RE = re.compile(
 _RELEASE_CUE_RE = _rx(r"phát hành|cập nhật|ban hành|công bố|gửi|đăng tải|đăng")
 # What may stand between the cue and the time: "phát hành thông tin này lúc", "Phát hành: ".
 _RELEASE_GAP_RE = re.compile(
-    r"\s*(?:thông tin|thông cáo|bản tin|tin)?(?:\s+báo chí)?(?:\s+(?:này|ban đầu))?\s*[:(]?\s*"
+    r"\s*(?:thông tin|thông cáo|bản tin|tin)?(?:\s+báo chí)?(?:\s+(?:này|ban đầu))?"
+    r"(?:\s*lần\s+(?:thứ\s+)?\d{1,2})?\s*[:(\-–—]?\s*"  # "Cập nhật lần 1 – 16 giờ 05 …"
     r"(?:(?:vào\s+)?(?:lúc|hồi)\s*)?[:\s]*\Z"
 )
 _RELEASE_OBJECT_RE = re.compile(r"(?:thông tin|thông cáo|bản tin)(?:\s+báo chí)?\s+(?:này|ban đầu)")
@@ -153,7 +154,7 @@ _SURFACE_RE = _rx(
 )
 _OCCUR_RE = _rx(r"xảy ra|bị (?:đổ|sập|cháy|ngã)|gặp tai nạn|phát sinh|bắt đầu (?:đau|nôn|có)")
 _AT_RE = re.compile(r"(?:lúc|hồi|khoảng|vào)\s*\Z")
-_DATELINE_HEAD_RE = re.compile(r"^\s*[^\W\d_][^,\n]{1,60},\s*")
+_DATELINE_HEAD_RE = re.compile(r"^\s*\(?[^\W\d_][^,\n]{1,60},\s*")  # "(Sơn La, 8 giờ 50 ngày 27/11/2026)"
 _DATELINE_FILLER_RE = re.compile(r"[\s,.;:()\-–—]+|lúc|vào|hồi|ngày|phát hành|cập nhật")
 
 

@@ -76,7 +76,7 @@ _MARKER = re.compile(
     r"|(?P<upper>[A-ZĐ])[.)]\s+"
     r"|(?P<lower>[a-zđ])[.)]\s+)"
 )
-_BULLET = re.compile(r"[-+•*–—·▪◦●○►✓]\s*")
+_BULLET = re.compile(r"(?:[-+•*–—·▪◦●○►✓→⇒➔➜➤]|=>)\s*")
 _END_PUNCT = re.compile(r"[.;,!?…]\s*[\"”’»)]*\s*$")
 _TOKEN = re.compile(r"[^\W_]+", re.U)
 _LETTER = re.compile(r"[^\W\d_]")
