@@ -114,3 +114,17 @@ def test_arrow_lines_carry_an_activitys_owner_and_time():
          "lead": "Văn phòng Sở", "support": "Phòng Giáo dục Trung học"},
         {"name": "Họp báo công bố phương án tuyển sinh.", "timing": "Quý I/2027, ngày 20/3/2027",
          "lead": "Văn phòng Sở", "support": "các trường"}]
+
+
+def test_an_action_done_this_morning_is_timed():
+    """Found on tests/corpus/hot_issue/blind: "… đã rà soát … trong sáng nay" is a time."""
+    d = Draft("Những việc đã làm:\n- 8 giờ 10: Sở cử cán bộ đến trường.\n- 9 giờ: Hiệu trưởng họp với phụ huynh.\n"
+              "Sở đã kiểm tra toàn bộ 12 phòng học của trường trong sáng nay.")
+    assert hot_issue.actions(d).fraction == 1
+
+
+def test_source_of_infection_stated_as_fact():
+    flagged = Draft("Đã xác nhận: 31 học sinh sốt. Nguồn lây là một học sinh đi học về từ vùng có dịch.")
+    assert hot_issue.verified_facts(flagged).fraction < 0.75
+    fine = Draft("Đã xác nhận: 31 học sinh sốt. Nguồn lây là gì thì chưa xác định; Trung tâm Y tế đang điều tra.")
+    assert hot_issue.verified_facts(fine).fraction >= 0.75

@@ -677,6 +677,7 @@ _CAUSE_RE = _rx(
     r"(?![^\W\d_]))"
     # a source of infection or poisoning stated as fact: "lây từ một học sinh…", "ngộ độc do ăn…"
     r"|lây (?:từ|do)|(?:ngộ độc|nhiễm độc) (?:là )?do(?= (?:ăn|uống|thức ăn|món|nguồn))"
+    r"|nguồn (?:lây(?: nhiễm)?|bệnh|ngộ độc|gây bệnh) (?:là|từ|do)\b"  # "Nguồn lây là một học sinh…"
 )
 _BLAME_RE = _rx(
     r"thiếu trách nhiệm|vô trách nhiệm|tắc trách|buông lỏng(?: quản lý)?|lơ là|cẩu thả|thiếu quan tâm|"
@@ -937,7 +938,8 @@ _AGENT_RE = _rx(
     r"chánh văn phòng|giáo viên|cán bộ|chuyên viên|đoàn|tổ công tác|tổ xác minh|tổ kiểm tra|chúng tôi|ubnd|ủy ban|"
     r"chủ tịch|ngành giáo dục|ban chỉ đạo|hội đồng|công an|lực lượng|nhân viên|y tế|bác sĩ|cơ quan|đơn vị"
 )
-_NOW_RE = _rx(r"ngay (?:trong đêm|trong ngày|trong sáng|trong chiều|sau khi|lập tức|khi nhận|khi nắm)|ngay lập tức")
+_NOW_RE = _rx(r"ngay (?:trong đêm|trong ngày|trong sáng|trong chiều|sau khi|lập tức|khi nhận|khi nắm)|ngay lập tức|"
+              r"(?:trong |ngay |từ )?(?:buổi )?(?:sáng|trưa|chiều|tối|đêm) (?:nay|qua|cùng ngày)\b|\bhôm (?:nay|qua)\b")
 _FUTURE_ONLY_RE = _rx(r"sẽ|dự kiến|kế hoạch|tiếp theo")
 # How the incident surfaced or reached the agency: not an action unless "đã" marks one too.
 _PUBLIC_SURFACE_RE = _rx(r"xuất hiện|lan truyền|mạng xã hội|diễn đàn|tài khoản|đăng bài|đăng tải|nhận được|tiếp nhận|"

@@ -1018,6 +1018,16 @@ def _date_matches(text: str):
             yield m
 
 
+_LINE_HEAD_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-+•*–—|][ \t]*)?\Z")
+_TIME_COLON_RE = re.compile(r"[ \t]*[:–—|]")
+
+
+def _timeline_head(text: str, s: int, e: int) -> bool:
+    """"- 10 giờ: Bộ gửi văn bản…": an hour opening a line and followed by a colon is a clock
+    time (a timeline entry), not a duration."""
+    return bool(_LINE_HEAD_RE.search(text, max(0, s - 12), s) and _TIME_COLON_RE.match(text, e))
+
+
 def _atoms(text: str, mask: _Mask) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in _date_matches(text):
@@ -1067,7 +1077,8 @@ def _atoms(text: str, mask: _Mask) -> list[_Atom]:
             tpod = g["tpod"].lower() if g["tpod"] else None
             f = {"hour": h, "minute": mi, "part_of_day": tpod or pod}
             kind = "time"
-            strong = mi is not None or bool(g["h2"]) or prefixed or bool(tpod) or _has_cue(text, s)
+            strong = (mi is not None or bool(g["h2"]) or prefixed or bool(tpod) or _has_cue(text, s)
+                      or _timeline_head(text, s, e))
         elif g["month"]:
             mo, mo2, y = int(g["m6"]), _int(g["m6b"]), _int(g["y6"])
             if mo2 is not None:
