@@ -128,3 +128,9 @@ def test_source_of_infection_stated_as_fact():
     assert hot_issue.verified_facts(flagged).fraction < 0.75
     fine = Draft("Đã xác nhận: 31 học sinh sốt. Nguồn lây là gì thì chưa xác định; Trung tâm Y tế đang điều tra.")
     assert hot_issue.verified_facts(fine).fraction >= 0.75
+
+
+def test_a_harm_played_down_is_defensive():
+    """Found by playing the crisis scenarios: "cô chỉ nhắc nhở hơi mạnh tay" plays a complaint down."""
+    assert hot_issue.tone(Draft("Thầy chỉ góp ý hơi nặng lời với em trong giờ học.")).fraction < 1
+    assert hot_issue.tone(Draft("Thầy đã nhận mình nặng lời với em và xin lỗi gia đình.")).fraction == 1

@@ -814,6 +814,8 @@ _HOSTILE_RE = _rx(
     r"(?:sở|bộ|nhà trường|ngành(?: giáo dục)?|chúng tôi|phòng)[^.!?\n]{0,15}không (?:chịu|có) trách nhiệm|"
     r"không thuộc (?:trách nhiệm|thẩm quyền quản lý)|chỉ là (?:\S+ ){1,3}?(?:nhỏ|cá biệt|đơn lẻ|bình thường)|"
     r"(?:trường hợp|vụ việc|sự việc) cá biệt|không nghiêm trọng như|làm to chuyện|chuyện bé xé ra to"
+    # a harm played down: "cô chỉ nhắc nhở hơi mạnh tay", "chỉ hơi nặng lời"
+    r"|chỉ (?:\S+ ){0,2}?hơi (?:mạnh tay|nặng lời|nghiêm khắc|quá tay|quá lời)"
 )
 # The public blamed for posting: "Việc phụ huynh đưa lên mạng … là chưa phù hợp".
 _PUBLIC_POST_RE = _rx(
