@@ -60,6 +60,12 @@ def t(msgid: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def num(x: float) -> str:
+    """A score or figure as the reader writes it: "90,5" in Vietnamese, "90.5" in English."""
+    text = f"{x:g}"
+    return text.replace(".", ",") if get_language() == "vi" else text
+
+
 def N_(msgid: str) -> str:
     """Mark a string for extraction without translating it yet (tables of messages)."""
     return msgid

@@ -309,7 +309,9 @@ def _env(autoescape: bool):
 
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs() if d.is_dir()]),
                       autoescape=autoescape, keep_trailing_newline=True, undefined=StrictUndefined)
-    env.filters.update(md_text=md_text, md_cell=md_cell, md_emph=md_emph,
+    from ..i18n import num
+
+    env.filters.update(md_text=md_text, md_cell=md_cell, md_emph=md_emph, num=num,
                        b64=lambda data: base64.b64encode(data).decode("ascii"))
     return env
 

@@ -57,7 +57,7 @@ def report_html(report, target: float | None = None, preview: bool = True, focus
     label, colour = band(report.total)
     parts = [CSS, REPORT_CSS, '<div class="kit-box kit-report">']
     parts.append('<div class="kit-total">'
-                 f'<span class="kit-total-num" style="color:{colour}">{report.total:g}</span>'
+                 f'<span class="kit-total-num" style="color:{colour}">{_num(report.total)}</span>'
                  '<span class="kit-muted">/100</span>'
                  f'<span class="kit-bar"><span style="width:{max(0.0, min(100.0, report.total)):.0f}%;background:{colour}"></span></span>'
                  f'<span class="kit-band" style="color:{colour}">{esc(label)}</span></div>')
@@ -97,4 +97,6 @@ def report_html(report, target: float | None = None, preview: bool = True, focus
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    from ..i18n import num
+
+    return num(x)

@@ -22,7 +22,7 @@ import weakref
 import ipywidgets as W
 
 from .. import paths, submissions
-from ..i18n import N_, _, t
+from ..i18n import N_, _, num, t
 from ..storage import Draft, atomic_write_bytes
 from ..views.html import esc
 from ..views.markdown import markdown_html
@@ -612,7 +612,7 @@ class CrisisRoom(W.VBox):
             return None
         submissions.remember_name(self.name.value)
         self.extra.value = CSS + '<div class="kit-box"><p class="kit-ok">' + esc(
-            t("Submitted: {points} points. Saved as {file}.", points=format(d["total"], "g"), file=path.name)) + "</p></div>"
+            t("Submitted: {points} points. Saved as {file}.", points=num(d["total"]), file=path.name)) + "</p></div>"
         return path
 
     def show_replay(self, minute: int) -> None:

@@ -12,7 +12,7 @@ import time
 import ipywidgets as W
 
 from .. import submissions
-from ..i18n import _, t
+from ..i18n import _, num, t
 from ..storage import Draft
 from ..views.charts import criteria_chart
 from ..views.html import esc
@@ -145,7 +145,7 @@ class DraftScorer(W.VBox):
         submissions.remember_name(self.name.value)
         self.rescore()
         self.extra.value = CSS + '<div class="kit-box"><p class="kit-ok">' + esc(
-            t("Submitted: {points} points. Saved as {file}.", points=format(self.report.total, "g"), file=path.name)) + "</p></div>"
+            t("Submitted: {points} points. Saved as {file}.", points=num(self.report.total), file=path.name)) + "</p></div>"
         return path
 
     def export(self) -> list:

@@ -19,7 +19,7 @@ from typing import Callable
 import ipywidgets as W
 
 from .. import submissions
-from ..i18n import _, t
+from ..i18n import _, num, t
 from ..plan import Plan, plan_to_text
 from ..plan.form import STEPS, Field, budget_line, from_form, to_form
 from ..storage import Draft
@@ -388,7 +388,7 @@ class PlanBuilder(W.VBox):
             return None
         submissions.remember_name(self.name.value)
         self.extra.value = CSS + '<div class="kit-box"><p class="kit-ok">' + esc(
-            t("Submitted: {points} points. Saved as {file}.", points=format(self.report.total, "g"), file=path.name)) + "</p></div>"
+            t("Submitted: {points} points. Saved as {file}.", points=num(self.report.total), file=path.name)) + "</p></div>"
         return path
 
 
