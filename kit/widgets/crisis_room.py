@@ -420,7 +420,10 @@ class CrisisRoom(W.VBox):
         if not self.editor.value.strip():
             self.score.value = ""
             return
-        self.score.value = report_html(score(self.editor.value, "hot_issue"), preview=False)
+        note = ('<div class="kit-box"><p class="kit-muted">' + esc(_(
+            "This is the wording's score. In the room, “timeliness” is judged by the simulated clock when you "
+            "publish; the debrief gives the final score.")) + "</p></div>")
+        self.score.value = report_html(score(self.editor.value, "hot_issue"), preview=False) + note
 
     def flush(self) -> None:
         self._debounce.flush()
