@@ -73,7 +73,8 @@ def test_exercise_scores_restores_exports_and_submits(page, lab, artifacts):
     page.locator(".kit-draft-scorer input[type=text]").first.fill("Trần Thị Mai")
     page.locator(".kit-draft-scorer button", has_text="Nộp bài").first.click()
     page.wait_for_selector(".kit-draft-scorer >> text=Đã nộp bài", timeout=60_000)
-    files = list((lab.home / "bai-nop").glob("thong-cao-1__*.json"))
+    # other browser tests share this server's folder: find this trainee's attempt
+    files = list((lab.home / "bai-nop").glob("thong-cao-1__tran-thi-mai__*.json"))
     assert len(files) == 1
     record = json.loads(files[0].read_text())
     assert record["trainee"]["name"] == "Trần Thị Mai" and record["text"] == draft
