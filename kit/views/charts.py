@@ -101,9 +101,15 @@ def _timeline_png(plan, width: float) -> bytes:
         missing = ", ".join(str(i + 1) for i, _name in sch.unscheduled)
         fig.text(0.01, 0.01, t("No readable time yet for activity {numbers}: write a month, a quarter or a date.",
                                numbers=missing), fontsize=8.5, color="#b42318")
-    fig.tight_layout(rect=(0, 0.04 if sch.unscheduled else 0, 1, 1))
+    # fixed margins instead of tight_layout (which draws the figure once more): the labels
+    # column is as wide as the longest wrapped name
+    height = fig.get_figheight()
+    longest = max(len(line) for name in names for line in name.split("\n"))
+    fig.subplots_adjust(left=min(0.5, (0.25 + longest * 0.068) / width), right=1 - 0.4 / width,
+                        top=1 - (0.95 if months > 8 else 0.8) / height,
+                        bottom=(0.45 if sch.unscheduled else 0.15) / height)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png")
+    fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 
 
