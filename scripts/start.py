@@ -86,6 +86,7 @@ def install(extras: str) -> None:
         had_extras = set(filter(None, str(have.get("extras", "")).split(",")))
         if have.get("pyproject") == want["pyproject"] and wanted_extras <= had_extras:
             say("Môi trường đã sẵn sàng (bỏ qua bước cài đặt).")
+            run([venv_python(), "-m", "kit", "lab-config"], cwd=ROOT)  # settings may be newer than the install
             return
         want["extras"] = ",".join(sorted(wanted_extras | had_extras))
     py = venv_python()

@@ -28,6 +28,7 @@ DEST = ROOT / "kit" / "static" / "slides"
 REVEAL = "reveal.js@5.2.1"
 REQUIREJS = "requirejs@2.3.8"
 BE_VIETNAM_PRO = "@fontsource/be-vietnam-pro@5.3.0"
+NOTO_SANS_MONO = "@fontsource/noto-sans-mono@5.3.0"
 
 REVEAL_FILES = ("dist/reveal.js", "dist/reveal.css", "dist/reset.css", "plugin/notes/notes.js", "LICENSE")
 # Vietnamese needs the "latin" and "vietnamese" subsets (Ă Đ Ơ Ư and the tone marks are in the latter).
@@ -36,9 +37,10 @@ FONT_STYLES = (("400", "normal"), ("400", "italic"), ("700", "normal"), ("700", 
 
 # Characters the lessons use that Be Vietnam Pro lacks (✓ ✗ ☐ ▶ ⋯ █ …): a small DejaVu subset.
 SYMBOL_RANGES = "U+2190-21FF,U+2200-22FF,U+2300-23FF,U+2460-24FF,U+2500-25FF,U+2600-26FF,U+2700-27BF"
-# Code blocks (the plan layout, the inverted pyramid): DejaVu Sans Mono has Vietnamese and box drawing.
-MONO_RANGES = ("U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,"
-               "U+01AF-01B0,U+0300-0303,U+0309,U+0323,U+1EA0-1EF9,U+2000-206F,U+20AB,U+20AC,") + SYMBOL_RANGES
+# Code blocks (the plan layout, the inverted pyramid): Noto Sans Mono for the letters (DejaVu Sans
+# Mono lacks the precomposed Vietnamese letters, so browsers drew "ề" as "ê" plus a loose mark),
+# a DejaVu Sans Mono subset for punctuation, box drawing and symbols.
+MONO_RANGES = "U+2000-206F,U+20AB,U+20AC," + SYMBOL_RANGES
 
 
 def npm_pack(spec: str, work: Path) -> Path:
@@ -91,6 +93,13 @@ def main() -> int:
                 rng = json.loads((fonts / "unicode.json").read_text(encoding="utf-8"))[sub]
                 faces.append(_face("Be Vietnam Pro", weight, style, f"fonts/{name}", "woff2", rng))
         shutil.copy2(fonts / "LICENSE", DEST / "fonts" / "LICENSE-be-vietnam-pro.txt")
+        mono = npm_pack(NOTO_SANS_MONO, work)
+        mono_ranges = json.loads((mono / "unicode.json").read_text(encoding="utf-8"))
+        for sub in FONT_SUBSETS:
+            name = f"noto-sans-mono-{sub}-400-normal.woff2"
+            shutil.copy2(mono / "files" / name, DEST / "fonts" / name)
+            faces.append(_face("Kit Mono", "400", "normal", f"fonts/{name}", "woff2", mono_ranges[sub]))
+        shutil.copy2(mono / "LICENSE", DEST / "fonts" / "LICENSE-noto-sans-mono.txt")
     subset(dejavu / "DejaVuSans.ttf", DEST / "fonts" / "kit-symbols.woff", SYMBOL_RANGES)
     subset(dejavu / "DejaVuSansMono.ttf", DEST / "fonts" / "kit-mono.woff", MONO_RANGES)
     shutil.copy2(dejavu / "LICENSE_DEJAVU", DEST / "fonts" / "LICENSE-dejavu.txt")
@@ -105,6 +114,8 @@ def main() -> int:
         f"- {REQUIREJS}: require.js (MIT, notice in the file's header)\n"
         f"- {BE_VIETNAM_PRO}: subsets {', '.join(FONT_SUBSETS)}, weights 400/700, normal/italic "
         "(SIL OFL 1.1, fonts/LICENSE-be-vietnam-pro.txt)\n"
+        f"- {NOTO_SANS_MONO}: subsets {', '.join(FONT_SUBSETS)}, weight 400 (SIL OFL 1.1, "
+        "fonts/LICENSE-noto-sans-mono.txt)\n"
         "- DejaVu Sans and DejaVu Sans Mono from matplotlib, subset to symbols and a monospace set "
         "(fonts/LICENSE-dejavu.txt)\n", encoding="utf-8")
     size = sum(p.stat().st_size for p in DEST.rglob("*") if p.is_file())
