@@ -102,7 +102,8 @@ class Debouncer:
             self._timer = None
         self.fn()
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
+        """Run the pending call now; True when there was one."""
         with self._lock:
             pending = self._timer is not None
             if self._timer is not None:
@@ -110,6 +111,7 @@ class Debouncer:
                 self._timer = None
         if pending:
             self.fn()
+        return pending
 
 
 def label_text(msgid: str) -> str:

@@ -234,8 +234,7 @@ class PlanBuilder(W.VBox):
         if self._filling:
             return
         if structural:
-            self._debounce.flush()
-            self._save_and_score()
+            self.save_now()
         else:
             self._debounce.poke()
 
@@ -263,8 +262,13 @@ class PlanBuilder(W.VBox):
         self.timeline.layout.display = "" if png else "none"
 
     def flush(self) -> None:
-        """Run a pending save-and-score now (tests; before exporting or submitting)."""
+        """Run a pending save-and-score now (tests)."""
         self._debounce.flush()
+
+    def save_now(self) -> None:
+        """Save and score at once: the pending call if typing left one, else a fresh one."""
+        if not self._debounce.flush():
+            self._save_and_score()
 
     # -- autosave ----------------------------------------------------------------------------
     def _load(self, starter) -> tuple[Plan, bool]:
@@ -357,8 +361,7 @@ class PlanBuilder(W.VBox):
         from ..export.plan import ExportError, export_plan
         from ..storage import atomic_write_bytes, safe_name
 
-        self.flush()
-        self._save_and_score()
+        self.save_now()
         if fmt == "pdf":
             self.downloads.value = '<span class="kit-muted">' + esc(_("Making the PDF (a few seconds)…")) + "</span>"
         try:
@@ -378,8 +381,7 @@ class PlanBuilder(W.VBox):
         return target
 
     def submit(self) -> Path | None:
-        self.flush()
-        self._save_and_score()
+        self.save_now()
         try:
             path = submissions.submit(plan_to_text(self.plan), exercise=self.exercise, name=self.name.value,
                                       kind="campaign_plan", extra={"plan": self.plan.to_dict()})
