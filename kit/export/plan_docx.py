@@ -25,7 +25,7 @@ import io
 from ..plan.model import Plan
 from .plan import Table, outline
 from .press_release import (AFTER_PT, BODY_PT, FIRST_LINE_CM, MARGINS_MM, PAGE_MM, _repeat_header, new_document,
-                            paragraph_style)
+                            paragraph_style, style_id_map)
 
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165 mm
 HEADER_COLS_MM = (68, TEXT_MM - 68)  # the issuer's column, the national motto's column
@@ -144,13 +144,11 @@ def plan_to_docx(plan: Plan) -> bytes:
     o = outline(plan)
     doc = plan_document()
 
-    style_ids: dict[str, str] = {}
+    style_ids = style_id_map(doc)
 
     def line(container, text, style, *, after=None):
         """A paragraph in one of the plan's styles; all its formatting comes from the style."""
         p = container.add_paragraph()
-        if style not in style_ids:  # by id: python-docx's lookup by name scans every style each call
-            style_ids[style] = doc.styles[style].style_id
         p._p.style = style_ids[style]
         if after is not None:
             p.paragraph_format.space_after = Pt(after)

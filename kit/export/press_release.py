@@ -335,7 +335,7 @@ def to_docx(text: str, report=None, *, title: str | None = None) -> bytes:
     from docx.oxml import OxmlElement
     from docx.text.paragraph import Paragraph
 
-    style_ids = {st.name: st.style_id for st in doc.styles}
+    style_ids = style_id_map(doc)
     body_el = doc.element.body
     sect = body_el.sectPr
 
@@ -533,6 +533,12 @@ def _run(p, text: str, *, bold=None, italic=None, size=None):
     if size is not None:
         r.font.size = size
     return r
+
+
+def style_id_map(doc) -> dict[str, str]:
+    """Style name → style id, read once: python-docx's lookup by name scans every style on each
+    call, which made a plan's export take seconds."""
+    return {st.name: st.style_id for st in doc.styles}
 
 
 def paragraph_style(doc, name: str, *, size=BODY_PT, bold=False, italic=False, align=None, before=0,
