@@ -95,9 +95,10 @@ def _bounds(d: DateMention, year: int) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
-def schedule(plan: Plan) -> Schedule:
-    """The activities of ``plan`` as bars on a calendar (see the module docstring)."""
-    year = plan_year(plan)
+def schedule(plan: Plan, year: int | None = None) -> Schedule:
+    """The activities of ``plan`` as bars on a calendar (see the module docstring); ``year``
+    is the plan's year when the caller knows it already."""
+    year = year or plan_year(plan)
     out = Schedule()
     recurring: list[tuple[int, str, str]] = []
     for i, a in enumerate(plan.activities):

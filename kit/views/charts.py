@@ -42,12 +42,12 @@ def timeline_chart(plan, width: float = 8.0) -> bytes:
     import json
 
     from ..i18n import get_language
-    from ..plan import Plan
     from ..plan.timeline import plan_year
 
-    key = json.dumps([plan.activities, plan_year(plan), get_language(), width], ensure_ascii=False, default=str)
+    year = plan_year(plan)
+    key = json.dumps([plan.activities, year, get_language(), width], ensure_ascii=False, default=str)
     if key not in _TIMELINES:
-        _TIMELINES[key] = _timeline_png(Plan(activities=plan.activities, summary=f"năm {plan_year(plan)}"), width)
+        _TIMELINES[key] = _timeline_png(plan, year, width)
         while len(_TIMELINES) > 16:
             _TIMELINES.pop(next(iter(_TIMELINES)))
     return _TIMELINES[key]
@@ -56,7 +56,7 @@ def timeline_chart(plan, width: float = 8.0) -> bytes:
 _TIMELINES: dict[str, bytes] = {}  # insertion-ordered: the oldest chart goes first
 
 
-def _timeline_png(plan, width: float) -> bytes:
+def _timeline_png(plan, year: int, width: float) -> bytes:
     import datetime as dt
 
     import matplotlib
@@ -68,7 +68,7 @@ def _timeline_png(plan, width: float) -> bytes:
     from ..i18n import _, t
     from ..plan.timeline import schedule
 
-    sch = schedule(plan)
+    sch = schedule(plan, year)
     if not sch.bars:
         return b""
     rows = len(sch.bars)
