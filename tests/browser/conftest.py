@@ -130,23 +130,29 @@ def pytest_runtest_makereport(item, call):
         item.kit_failed = rep.failed
 
 
-@pytest.fixture()
-def page(browser, lab, request):
+def local_only_page(browser, base_url: str, timeout: float = 60_000):
+    """A new context and page that may reach ``base_url`` only: anything else is a bug (fonts,
+    CDNs...), aborted and listed in ``page.outside_requests``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    # Only the local server may be reached: anything else is a bug (fonts, CDNs...).
     outside: list[str] = []
 
     def guard(route):
         url = route.request.url
-        if url.startswith(lab.url) or url.startswith("data:") or url.startswith("blob:"):
+        if url.startswith(base_url) or url.startswith(("data:", "blob:")):
             return route.continue_()
         outside.append(url)
         return route.abort()
 
     context.route("**/*", guard)
     pg = context.new_page()
-    pg.set_default_timeout(60_000)
+    pg.set_default_timeout(timeout)
     pg.outside_requests = outside  # type: ignore[attr-defined]
+    return context, pg
+
+
+@pytest.fixture()
+def page(browser, lab, request):
+    context, pg = local_only_page(browser, lab.url)
     yield pg
     if getattr(request.node, "kit_failed", False):  # keep what the page showed when it failed
         from tests.conftest import ARTIFACTS

@@ -30,7 +30,7 @@ import pytest
 from tests import corpus_tools as ct
 from tests.conftest import ROOT
 
-from .conftest import _free_port, _require_browser
+from .conftest import _free_port, _require_browser, local_only_page
 from .lab import READY, restart_and_run_all, wait_kernel_idle
 
 pytestmark = pytest.mark.browser
@@ -155,21 +155,7 @@ def hub(tmp_path_factory):
 
 
 def _trainee_page(browser, hub):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    outside: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(hub.url) or url.startswith(("data:", "blob:")):
-            return route.continue_()
-        outside.append(url)
-        return route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.set_default_timeout(90_000)
-    page.outside_requests = outside  # type: ignore[attr-defined]
-    return context, page
+    return local_only_page(browser, hub.url, timeout=90_000)
 
 
 def _singleuser_cmdlines(hub) -> list[list[str]]:
