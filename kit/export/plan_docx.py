@@ -19,13 +19,12 @@ The page set-up, fonts and page numbers come from :mod:`kit.export.press_release
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
 
 from ..plan.model import Plan
 from .plan import Table, outline
 from .press_release import (AFTER_PT, BODY_PT, FIRST_LINE_CM, MARGINS_MM, PAGE_MM, _repeat_header, new_document,
-                            paragraph_style, style_id_map)
+                            document_bytes, paragraph_style, style_id_map)
 
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165 mm
 HEADER_COLS_MM = (68, TEXT_MM - 68)  # the issuer's column, the national motto's column
@@ -233,20 +232,8 @@ def plan_to_docx(plan: Plan) -> bytes:
             line(sig, "", "KH Họ tên ký")
         line(sig, o.signer_name, "KH Họ tên ký")
 
-    cp = doc.core_properties
-    cp.title = " ".join(x for x in (o.title, o.summary) if x)
-    cp.subject = o.title
-    cp.language = "vi-VN"
-    cp.author = o.issuing_body
-    cp.last_modified_by = ""
-    cp.comments = ""
-    cp.keywords = ""
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    cp.created = cp.modified = now
-    cp.revision = 1
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return document_bytes(doc, title=" ".join(x for x in (o.title, o.summary) if x), subject=o.title,
+                          author=o.issuing_body)
 
 
 # ---- tables

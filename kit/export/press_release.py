@@ -429,19 +429,22 @@ def to_docx(text: str, report=None, *, title: str | None = None) -> bytes:
         for col, w in zip(table.columns, widths):
             col.width = w
 
+    return document_bytes(doc, title=sanitize(title) if title else (release.headline or _("Press release")),
+                          subject=_("Press release"), category=_("Press release"))
+
+
+def document_bytes(doc, *, title: str, subject: str, author: str = "", category: str = "") -> bytes:
+    """``doc`` saved as .docx bytes, with clean properties: its title, subject, author and category,
+    Vietnamese, created now, and nothing left over from the template (comments, keywords, editor)."""
     cp = doc.core_properties
-    cp.title = sanitize(title) if title else (release.headline or _("Press release"))
-    cp.subject = _("Press release")
+    cp.title, cp.subject, cp.author, cp.category = title, subject, author, category
     cp.language = "vi-VN"
-    cp.author = ""
     cp.last_modified_by = ""
     cp.comments = ""
     cp.keywords = ""
-    cp.category = _("Press release")
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     cp.created = cp.modified = now
     cp.revision = 1
-
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
